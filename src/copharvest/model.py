@@ -1,0 +1,530 @@
+"""The typed core model of a Community of Practice.
+
+Every class is frozen and keyword-only. Validators guard only real invariants
+(ordered dates, non-empty ids); cross-references between records are checked by
+:mod:`copharvest.store.validate`, which knows where each record came from and can
+point at the offending line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+FORMAT_VERSION = 1
+"""The harvest-folder format version this release reads and writes."""
+
+
+class Visibility(enum.StrEnum):
+    """Who may read a stored text."""
+
+    PUBLIC = "public"
+    """Goes into every publication (the booklet)."""
+    INTERNAL = "internal"
+    """Only for publications built for the internal audience."""
+    OFF_RECORD = "off_record"
+    """Never in any publication ("niet voor het boekje"); kept in the records only."""
+
+
+class PlaceKind(enum.StrEnum):
+    """Where a session was held."""
+
+    VENUE = "venue"
+    """A plain meeting venue (conference centre, hotel, office)."""
+    PRACTICE = "practice"
+    """A practice location: a neighbourhood, a project, a case in the field."""
+
+
+class WorkForm(enum.StrEnum):
+    """The work form of a programme item."""
+
+    BOOK_DISCUSSION = "book_discussion"
+    INTERVISION = "intervision"
+    CASE_CLINIC = "case_clinic"
+    FIELD_VISIT = "field_visit"
+    STRATEGIC_CONSULTATION = "strategic_consultation"
+    LEARNING_LINK = "learning_link"
+    """A link to another learning environment (a network, a course, another CoP)."""
+    GUEST_TALK = "guest_talk"
+    INFORMAL = "informal"
+    """An informal or relaxation item: a dinner, a walk, a game."""
+    OTHER = "other"
+
+
+PRACTICE_FORMS = frozenset({WorkForm.CASE_CLINIC, WorkForm.INTERVISION, WorkForm.FIELD_VISIT})
+"""Work forms that put practice at the centre (health check, lesson 4)."""
+
+
+class Verdict(enum.StrEnum):
+    """What the community thought of a reading."""
+
+    INSPIRING = "inspiring"
+    USABLE = "usable"
+    SKIP = "skip"
+
+
+class LessonKind(enum.StrEnum):
+    """What kind of learning a lesson record holds."""
+
+    LESSON = "lesson"
+    TIP = "tip"
+    INSIGHT = "insight"
+
+
+class LessonSource(enum.StrEnum):
+    """Where a lesson came from."""
+
+    PARTICIPANTS = "participants"
+    GUEST = "guest"
+    DISTILLED = "distilled"
+    """Distilled afterwards by the editors."""
+
+
+class TableKind(enum.StrEnum):
+    """The shape of meaning of a two-column table."""
+
+    MOVEMENT = "movement"
+    """A "from → to" table (VAN → NAAR)."""
+    DILEMMA = "dilemma"
+    """A "X – Y" table of dilemmas."""
+
+
+class FieldValueError(ValueError):
+    """An invariant of one field does not hold; ``field`` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise FieldValueError(attribute.name, "must not be empty")
+
+
+def _end_not_before_start(
+    instance: Any, attribute: attrs.Attribute[Any], value: dt.date | None
+) -> None:
+    if value is not None and value < instance.start:
+        raise FieldValueError(
+            attribute.name,
+            f"ends ({value.isoformat()}) before it starts ({instance.start.isoformat()})",
+        )
+
+
+def _part(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value not in (1, 2):
+        raise FieldValueError(attribute.name, f"expected 1 (about the CoP) or 2 (about the domain), got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class Passage:
+    """A paragraph of narrative text with its visibility.
+
+    In the files a plain string is shorthand for a public passage. The text may use
+    ``*emphasis*``, ``**strong**`` and lines starting with ``- `` for bullet lists.
+    """
+
+    text: str
+    """The text itself."""
+    visibility: Visibility = Visibility.PUBLIC
+    """Who may read it."""
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """The span of time the community's records cover."""
+
+    start: dt.date
+    """The first day of the period."""
+    end: dt.date | None = attrs.field(default=None, validator=_end_not_before_start)
+    """The last day of the period; none while the community is still running."""
+
+
+@attrs.frozen(kw_only=True)
+class Colophon:
+    """The colophon of the booklet."""
+
+    publisher: str = ""
+    """Who publishes the harvest (one or more organisations, as one line)."""
+    address: tuple[str, ...] = ()
+    """The publisher's address lines, printed on the cover's back."""
+    text_by: tuple[str, ...] = ()
+    """Who wrote the text."""
+    editors: tuple[str, ...] = ()
+    """Final editing."""
+    contributors: tuple[str, ...] = ()
+    """Contributing organisations or groups, one line each."""
+    thanks: str = ""
+    """A line of thanks that opens the list of inspirators."""
+    place: str = ""
+    """Place of publication, e.g. "Den Haag"."""
+    date: dt.date | None = None
+    """Date of publication; the cover shows its month and year."""
+
+
+@attrs.frozen(kw_only=True)
+class LessonText:
+    """The wording of one of the ten lessons for building a CoP, overriding the default."""
+
+    number: int
+    """Which of the ten lessons (1-10)."""
+    title: str
+    """Its title."""
+    explanation: str = ""
+    """A short explanation."""
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """Parameters of the continuity metrics and the health check.
+
+    Every field is optional: an unset field takes the default of METRICS.md, and a
+    command-line option overrides it.
+    """
+
+    as_of: dt.date | None = None
+    """Ignore sessions after this date (planned sessions)."""
+    core_min: int | None = None
+    """Minimum sessions attended for the ``core`` tier (default 3)."""
+    core_rate: float | None = None
+    """Minimum attendance rate for the ``core`` tier (default 0.75)."""
+    active_min: int | None = None
+    """Minimum sessions attended for the ``active`` tier (default 2)."""
+    active_rate: float | None = None
+    """Minimum attendance rate for the ``active`` tier (default 0.40)."""
+    pigeon_loft_threshold: float | None = None
+    """Pigeon-loft index above which the ``pigeon_loft`` flag is raised (default 0.6)."""
+    asymmetry_threshold: float | None = None
+    """Exposure ratio above which ``information_asymmetry`` is raised (default 1.5)."""
+    max_size: int | None = None
+    """Sessions larger than this are flagged as oversized (default 30)."""
+    group_by: str | None = None
+    """Member attribute that groups ``exposure_by_group`` (default ``level``)."""
+    diagonal_min: float | None = None
+    """Health check 1: minimum ``diagonal_share`` (default 0.75)."""
+    core_share_min: float | None = None
+    """Health check 3: minimum ``core_share`` (default 0.10)."""
+    practice_min: float | None = None
+    """Health check 4: minimum share of sessions with a practice work form (default 0.5)."""
+    strategic_min: float | None = None
+    """Health check 5: minimum share with a strategic consultation (default 0.5)."""
+    learning_min: float | None = None
+    """Health check 6: minimum share with a reading or learning link (default 0.5)."""
+    guest_min: float | None = None
+    """Health check 7: minimum share with an external guest (default 0.75)."""
+    relaxation_min: float | None = None
+    """Health check 8: minimum share with an overnight stay or informal item (default 0.5)."""
+    place_min: float | None = None
+    """Health check 9: minimum share held at a practice location (default 0.5)."""
+    preparation_min: float | None = None
+    """Health check 10: minimum share with a preparation group (default 0.75)."""
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """An organisation that sends delegates to the community."""
+
+    id: str = attrs.field(validator=_non_empty)
+    """Unique id, used by members."""
+    name: str
+    """Display name."""
+    kind: str | None = None
+    """Kind of organisation (e.g. ``municipality``, ``ministry``); a domain pack lists the usual ones."""
+    level: str | None = None
+    """Governance level (e.g. ``national``, ``city``, ``district``)."""
+    city: str | None = None
+    """City, where it has one."""
+    region: str | None = None
+    """Region or province."""
+
+
+@attrs.frozen(kw_only=True)
+class Member:
+    """A person taking part in the community."""
+
+    id: str = attrs.field(validator=_non_empty)
+    """Unique id, used in attendance, quotes and preparation groups."""
+    name: str
+    """Full name. Printed only if ``consent`` is true."""
+    organisation: str | None = None
+    """Id of the member's organisation."""
+    role: str | None = None
+    """Role or job title, used to attribute quotes of members who are not named."""
+    level: str | None = None
+    """Own governance level; defaults to the organisation's."""
+    joined: dt.date | None = None
+    """Date the member joined; defaults to their first attended session."""
+    left: dt.date | None = None
+    """Date the member left, if they did."""
+    consent: bool = False
+    """Whether the member agreed to be named in publications."""
+
+
+@attrs.frozen(kw_only=True)
+class Guest:
+    """An external guest (inspirator) at a session."""
+
+    name: str
+    """Full name; guests appear by name in the colophon."""
+    description: str = ""
+    """One line describing them, e.g. "socioloog, publicist"."""
+    id: str | None = None
+    """Id for quotes by this guest; a guest who returns keeps the same id."""
+
+
+@attrs.frozen(kw_only=True)
+class ProgrammeItem:
+    """One item of a session's programme."""
+
+    title: str
+    """What the item was."""
+    form: WorkForm
+    """Its work form."""
+    description: str = ""
+    """More about it."""
+    visibility: Visibility = Visibility.PUBLIC
+    """Who may read it."""
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    """A meeting of the community (often 1.5 days with an overnight stay)."""
+
+    id: str = attrs.field(validator=_non_empty)
+    """Unique id."""
+    start: dt.date
+    """First day."""
+    end: dt.date | None = attrs.field(default=None, validator=_end_not_before_start)
+    """Last day; none for a one-day session."""
+    title: str = ""
+    """A short title."""
+    place: str = ""
+    """Where it was held."""
+    place_kind: PlaceKind | None = None
+    """A plain meeting venue or a practice location."""
+    theme: str | None = None
+    """The theme: the id of a Part II chapter or domain theme, or free text."""
+    guests: tuple[Guest, ...] = ()
+    """External guests, in order of appearance."""
+    programme: tuple[ProgrammeItem, ...] = ()
+    """The programme items."""
+    preparation: tuple[str, ...] = ()
+    """Ids of the members in the preparation group."""
+    attendance: tuple[str, ...] = ()
+    """Ids of the members who attended. Guests are not listed here."""
+    notes: tuple[Passage, ...] = ()
+    """Notes about the session."""
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day, equal to ``start`` for a one-day session."""
+        return self.end if self.end is not None else self.start
+
+
+@attrs.frozen(kw_only=True)
+class Reading:
+    """A book or report the community read together."""
+
+    id: str = attrs.field(validator=_non_empty)
+    """Unique id."""
+    title: str
+    """Title."""
+    authors: tuple[str, ...] = ()
+    """Authors."""
+    year: int | None = None
+    """Year of publication."""
+    session: str | None = None
+    """Id of the session where it was discussed."""
+    presented_by: tuple[str, ...] = ()
+    """Ids of the members who introduced it."""
+    verdict: Verdict | None = None
+    """What the community thought of it."""
+    note: str = ""
+    """A line about it."""
+    visibility: Visibility = Visibility.PUBLIC
+    """Who may read it."""
+
+
+@attrs.frozen(kw_only=True)
+class Chapter:
+    """A chapter of the booklet's narrative."""
+
+    id: str = attrs.field(validator=_non_empty)
+    """Unique id; lessons and quotes name it."""
+    part: int = attrs.field(validator=_part)
+    """1: about the CoP approach; 2: about the domain."""
+    title: str
+    """Title."""
+    theme: str | None = None
+    """For Part II: the domain pack's theme this chapter writes about."""
+    body: tuple[Passage, ...] = ()
+    """The narrative, paragraph by paragraph."""
+    visibility: Visibility = Visibility.PUBLIC
+    """Who may read the chapter at all."""
+
+
+@attrs.frozen(kw_only=True)
+class Lesson:
+    """A lesson, tip or insight."""
+
+    text: str
+    """The lesson itself."""
+    id: str | None = None
+    """Optional unique id."""
+    title: str = ""
+    """An optional short title (the canonical insights have one)."""
+    kind: LessonKind = LessonKind.LESSON
+    """Lesson, tip or insight."""
+    source: LessonSource = LessonSource.PARTICIPANTS
+    """Who brought it up."""
+    chapter: str | None = None
+    """Id of the chapter it belongs to."""
+    session: str | None = None
+    """Id of the session it came from."""
+    visibility: Visibility = Visibility.PUBLIC
+    """Who may read it."""
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """Something a member or guest said."""
+
+    text: str
+    """The words."""
+    speaker: str
+    """Id of the member or guest who said it."""
+    id: str | None = None
+    """Optional unique id."""
+    session: str | None = None
+    """Id of the session where it was said."""
+    chapter: str | None = None
+    """Id of the chapter it illustrates."""
+    visibility: Visibility = Visibility.PUBLIC
+    """Who may read it."""
+
+
+@attrs.frozen(kw_only=True)
+class Pair:
+    """One row of a two-column table."""
+
+    left: str
+    """The left column ("from", or one side of a dilemma)."""
+    right: str
+    """The right column ("to", or the other side)."""
+    visibility: Visibility = Visibility.PUBLIC
+    """Who may read it."""
+
+
+@attrs.frozen(kw_only=True)
+class PairTable:
+    """A two-column table: a from → to movement or a list of dilemmas."""
+
+    id: str = attrs.field(validator=_non_empty)
+    """Unique id."""
+    title: str
+    """Title."""
+    kind: TableKind = TableKind.MOVEMENT
+    """Movement (from → to) or dilemma (X – Y)."""
+    left_label: str = ""
+    """Heading of the left column (e.g. "Van")."""
+    right_label: str = ""
+    """Heading of the right column (e.g. "Naar")."""
+    chapter: str | None = None
+    """Id of the chapter the table belongs to; none for a table of its own."""
+    rows: tuple[Pair, ...] = ()
+    """The rows, in order."""
+    visibility: Visibility = Visibility.PUBLIC
+    """Who may read the table at all."""
+
+
+@attrs.frozen(kw_only=True)
+class Community:
+    """A Community of Practice and all its records: the content of one harvest folder."""
+
+    name: str
+    """The community's name (the booklet's title)."""
+    period: Period
+    """The period the records cover."""
+    format_version: int = FORMAT_VERSION
+    """Version of the harvest-folder format."""
+    subtitle: str = ""
+    """Subtitle of the booklet."""
+    pack: str | None = None
+    """Id of the domain pack (e.g. ``wijkenaanpak``); none for a generic CoP."""
+    locale: str = "en"
+    """Language of the publication (``en`` or ``nl``)."""
+    colophon: Colophon = Colophon()
+    """The colophon."""
+    intro: tuple[Passage, ...] = ()
+    """The introduction, paragraph by paragraph."""
+    cover_image: str | None = None
+    """Path of a cover image, relative to the harvest folder."""
+    settings: Settings = Settings()
+    """Parameters of the metrics and health check."""
+    building_lessons: tuple[LessonText, ...] = ()
+    """Own wording for some of the ten lessons for building a CoP."""
+    organisations: tuple[Organisation, ...] = ()
+    """All organisations."""
+    members: tuple[Member, ...] = ()
+    """All members."""
+    sessions: tuple[Session, ...] = ()
+    """All sessions, in the order of the file."""
+    readings: tuple[Reading, ...] = ()
+    """All readings."""
+    chapters: tuple[Chapter, ...] = ()
+    """The booklet's chapters, in order."""
+    lessons: tuple[Lesson, ...] = ()
+    """All lessons, tips and insights."""
+    quotes: tuple[Quote, ...] = ()
+    """All quotes."""
+    tables: tuple[PairTable, ...] = ()
+    """Two-column tables (from → to, dilemmas)."""
+
+    def member(self, member_id: str) -> Member:
+        """The member with this id (``KeyError`` if unknown)."""
+        return _index(self.members)[member_id]
+
+    def organisation(self, organisation_id: str) -> Organisation:
+        """The organisation with this id (``KeyError`` if unknown)."""
+        return _index(self.organisations)[organisation_id]
+
+    def member_level(self, member: Member) -> str | None:
+        """The member's own level, else their organisation's."""
+        if member.level is not None:
+            return member.level
+        if member.organisation is None:
+            return None
+        org = _index(self.organisations).get(member.organisation)
+        return org.level if org is not None else None
+
+    def sessions_in_order(self) -> tuple[Session, ...]:
+        """Sessions ordered by first day, then id."""
+        return tuple(sorted(self.sessions, key=lambda s: (s.start, s.id)))
+
+    def guests(self) -> tuple[Guest, ...]:
+        """Every guest once, in chronological order of first appearance."""
+        seen: dict[str, Guest] = {}
+        for session in self.sessions_in_order():
+            for guest in session.guests:
+                seen.setdefault(guest.id or guest.name, guest)
+        return tuple(seen.values())
+
+
+_INDEX_CACHE: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+
+
+def _index(records: tuple[Any, ...]) -> dict[str, Any]:
+    # Frozen tuples never change, so an index keyed by identity stays valid while the
+    # tuple lives; keeping the tuple in the cache keeps its id from being reused.
+    hit = _INDEX_CACHE.get(id(records))
+    if hit is not None and hit[0] is records:
+        return hit[1]
+    if len(_INDEX_CACHE) > 64:
+        _INDEX_CACHE.clear()
+    index = {r.id: r for r in records}
+    _INDEX_CACHE[id(records)] = (records, index)
+    return index

@@ -1,0 +1,222 @@
+"""The one cattrs converter: strict structuring and tidy unstructuring.
+
+cattrs coerces by default (``"false"`` becomes ``True`` for a bool, ``3.9`` becomes
+``3`` for an int, ``None`` becomes ``"None"`` for a str). Harvest files are written
+by hand, so every such coercion would hide a mistake; the hooks here refuse them
+with a message a facilitator understands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import re
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from copharvest import model
+from copharvest.model import Passage, Visibility
+
+
+class InvalidValue(ValueError):
+    """A value of the wrong type or form; the message is for people."""
+
+
+def describe(value: object) -> str:
+    """A short description of a parsed value, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"an integer ({value})"
+    if isinstance(value, float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if type(value) is str:
+        return value
+    hint = " (put it in quotes)" if isinstance(value, bool | int | float) else ""
+    raise InvalidValue(f"expected text, got {describe(value)}{hint}")
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if type(value) is int:
+        return value
+    raise InvalidValue(f"expected a whole number, got {describe(value)}")
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if type(value) in (int, float):
+        return float(value)
+    raise InvalidValue(f"expected a number, got {describe(value)}")
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if type(value) is bool:
+        return bool(value)
+    raise InvalidValue(f"expected true or false, got {describe(value)}")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise InvalidValue(f"impossible date {value!r}: {exc}") from None
+    raise InvalidValue(f"expected a date written as YYYY-MM-DD, got {describe(value)}")
+
+
+def _structure_enum(cl: type[enum.Enum]) -> Callable[[Any, type], Any]:
+    values = [str(m.value) for m in cl]
+
+    def hook(value: Any, _: type) -> Any:
+        if isinstance(value, str) and value in values:
+            return cl(value)
+        options = ", ".join(values)
+        suggestion = ""
+        if isinstance(value, str):
+            close = difflib.get_close_matches(value, values, n=1)
+            if close:
+                suggestion = f"; did you mean {close[0]!r}?"
+        raise InvalidValue(f"expected one of {options}; got {describe(value)}{suggestion}")
+
+    return hook
+
+
+def _is_tuple(tp: Any) -> bool:
+    return typing.get_origin(tp) is tuple
+
+
+def _structure_tuple(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, type], Any]]:
+    def factory(tp: Any) -> Callable[[Any, type], Any]:
+        elem = typing.get_args(tp)[0]
+        handler = converter.get_structure_hook(elem)
+        only_text = elem is str
+
+        def hook(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise InvalidValue(f"expected a list, got {describe(value)}")
+            if only_text and all(type(v) is str for v in value):
+                return tuple(value)
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(value):
+                try:
+                    out.append(handler(item, elem))
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"Structuring @ index {i}", i, elem))
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid items", errors, tp)
+            return tuple(out)
+
+        return hook
+
+    return factory
+
+
+def _attrs_structure(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, type], Any]]:
+    def factory(cl: Any) -> Callable[[Any, type], Any]:
+        fn = make_dict_structure_fn(
+            cl,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+        )
+
+        def hook(value: Any, tp: type) -> Any:
+            if not isinstance(value, dict):
+                raise InvalidValue(f"expected a mapping of fields, got {describe(value)}")
+            return fn(value, tp)
+
+        return hook
+
+    return factory
+
+
+def _attrs_unstructure(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any], Any]]:
+    def factory(cl: Any) -> Callable[[Any], Any]:
+        # Defaults are left out to keep hand-edited files short, but required
+        # fields are always written.
+        overrides = {
+            a.name: override(omit_if_default=a.default is not attrs.NOTHING)
+            for a in attrs.fields(cl)
+        }
+        return make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=False, **overrides)
+
+    return factory
+
+
+def _structure_passage(converter: cattrs.Converter) -> Callable[[Any, type], Passage]:
+    as_class = _attrs_structure(converter)(Passage)
+
+    def hook(value: Any, tp: type) -> Passage:
+        if isinstance(value, str):
+            return Passage(text=value)
+        result: Passage = as_class(value, tp)
+        return result
+
+    return hook
+
+
+def _unstructure_passage(passage: Passage) -> Any:
+    if passage.visibility is Visibility.PUBLIC:
+        return passage.text
+    return {"text": passage.text, "visibility": passage.visibility.value}
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the converter; :data:`converter` is the shared instance."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # Class hooks, because cattrs dispatches class hooks before predicate factories.
+    # Each StrEnum gets its own class hook, more specific than the one for ``str``.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(dt.date, _structure_date)
+    for member in vars(model).values():
+        if isinstance(member, type) and issubclass(member, enum.Enum) and member is not enum.Enum:
+            conv.register_structure_hook(member, _structure_enum(member))
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: lambda v: v.value
+    )
+    conv.register_structure_hook_factory(_is_tuple, _structure_tuple(conv))
+    conv.register_unstructure_hook_factory(
+        _is_tuple, lambda _: lambda v: [conv.unstructure(x) for x in v]
+    )
+    conv.register_structure_hook_factory(attrs.has, _attrs_structure(conv))
+    conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure(conv))
+    conv.register_structure_hook(Passage, _structure_passage(conv))
+    conv.register_unstructure_hook(Passage, _unstructure_passage)
+    return conv
+
+
+converter = make_converter()
+"""The converter every part of copharvest uses for harvest records."""

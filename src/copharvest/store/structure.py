@@ -1,0 +1,62 @@
+"""Turn cattrs' exception groups into :class:`Problem` records with data paths."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from copharvest.store.converter import converter
+from copharvest.store.problems import PathPart
+
+Found = tuple[tuple[PathPart, ...], str]
+"""A data path and a message."""
+
+
+def _unknown_key(key: Any, cl: type) -> str:
+    names = [a.name for a in attrs.fields(cl)] if attrs.has(cl) else []
+    close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown key {key!r}{hint}"
+
+
+def walk(exc: BaseException, path: tuple[PathPart, ...] = ()) -> Iterator[Found]:
+    """Every leaf problem inside ``exc``, with the path where it occurred."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, others = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from walk(sub, (*path, note.name))
+        for sub in others:
+            yield from walk(sub, path)
+    elif isinstance(exc, IterableValidationError):
+        with_notes_i, others_i = exc.group_exceptions()
+        for sub, inote in with_notes_i:
+            yield from walk(sub, (*path, inote.index))
+        for sub in others_i:
+            yield from walk(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields, key=str):
+            yield (*path, key), _unknown_key(key, exc.cl)
+    elif isinstance(exc, KeyError):
+        # the note already added the missing field's name to the path
+        field = path[-1] if path else exc.args[0]
+        yield path, f"required field {field!r} is missing"
+    elif hasattr(exc, "field"):
+        yield (*path, exc.field), str(exc)
+    else:
+        yield path, str(exc) or type(exc).__name__
+
+
+def structure(data: Any, tp: Any) -> tuple[Any, list[Found]]:
+    """Structure ``data`` as ``tp``; on failure return ``None`` and every problem found."""
+    try:
+        return converter.structure(data, tp), []
+    except Exception as exc:
+        return None, list(walk(exc))
