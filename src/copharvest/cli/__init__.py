@@ -14,6 +14,15 @@ import click
 _COMMANDS: dict[str, str] = {
     "init": "copharvest.cli.init:init",
     "check": "copharvest.cli.check:check",
+    "metrics": "copharvest.cli.metrics:metrics",
+    "build": "copharvest.cli.build:build",
+    "context": "copharvest.cli.build:context",
+    "template": "copharvest.cli.build:template",
+    "plugins": "copharvest.cli.plugins:plugins",
+    "new-plugin": "copharvest.cli.plugins:new_plugin",
+    "import": "copharvest.cli.sheets:import_sheet",
+    "export": "copharvest.cli.sheets:export_sheet",
+    "schema": "copharvest.cli.sheets:schema",
 }
 """Builtin subcommands: name -> ``module:attribute``."""
 
