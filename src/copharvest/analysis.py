@@ -1,0 +1,180 @@
+"""Analyse a community: continuity metrics, the health check, and added metrics and checks.
+
+:func:`analyse` is the one entry point. Further metrics (:class:`MetricSpec`) and checks
+(:class:`HealthCheck`), for example from plugins, are passed in; their results go under
+``extra`` and after the ten lessons in ``health``, never beside the contract keys of
+METRICS.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from copharvest.continuity import (
+    TIERS,
+    Buddy,
+    Continuity,
+    MemberMetrics,
+    OrganisationMetrics,
+    ParameterError,
+    Parameters,
+    SessionMetrics,
+    compute,
+)
+from copharvest.health import Finding, Status, evaluate, language
+from copharvest.model import Community
+
+__all__ = [
+    "Analysis",
+    "Finding",
+    "HealthCheck",
+    "MetricSpec",
+    "ParameterError",
+    "Parameters",
+    "Status",
+    "analyse",
+]
+
+
+def _name(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must not be empty")
+
+
+def _check_name(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    plugin, _, name = value.partition(":")
+    if not plugin.strip() or not name.strip():
+        raise ValueError(f"health check name must look like '<plugin>:<name>', got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class MetricSpec:
+    """A further metric; its result goes under ``extra[name]``."""
+
+    name: str = attrs.field(validator=_name)
+    """Key under ``extra``; unique."""
+    compute: Callable[[Community, Continuity, Parameters], object]
+    """Computes the metric's JSON-able value (no NaN) from the community and the core metrics."""
+    description: str = ""
+    """One line saying what the figure means."""
+    plugin: str = ""
+    """Name of the plugin that adds it, if any."""
+
+
+@attrs.frozen(kw_only=True)
+class HealthCheck:
+    """A further health check, reported after the ten lessons."""
+
+    name: str = attrs.field(validator=_check_name)
+    """Id ``"<plugin>:<name>"``; the finding's ``lesson``."""
+    title: Mapping[str, str]
+    """Title by language (``en``, ``nl``); fills in a finding without a title."""
+    evaluate: Callable[[Community, Continuity, Parameters], Finding]
+    """Evaluates the check."""
+
+
+@attrs.frozen(kw_only=True)
+class Analysis:
+    """Everything :func:`analyse` found."""
+
+    continuity: Continuity
+    """The continuity metrics."""
+    health: tuple[Finding, ...]
+    """The ten lessons in order, then the further checks in the order given."""
+    parameters: Parameters
+    """The parameters used."""
+    extra: Mapping[str, object]
+    """Further metrics by name, in the order given."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The layout of METRICS.md: JSON-able, dates as ISO strings, no NaN."""
+        c = self.continuity
+        summary = attrs.asdict(c.community)
+        summary["tiers"] = {tier: c.community.tiers[tier] for tier in TIERS}
+        summary["exposure_by_group"] = dict(c.community.exposure_by_group)
+        return {
+            "community": summary,
+            "members": {mid: _member(m) for mid, m in c.members.items()},
+            "sessions": [_session(s) for s in c.sessions],
+            "organisations": {oid: _organisation(o) for oid, o in c.organisations.items()},
+            "flags": {
+                "pigeon_loft": c.flags.pigeon_loft,
+                "information_asymmetry": c.flags.information_asymmetry,
+                "oversized": list(c.flags.oversized),
+            },
+            "buddies": [_buddy(b) for b in c.buddies],
+            "health": [f.to_json() for f in self.health],
+            "settings": self.parameters.to_json(),
+            "extra": dict(self.extra),
+        }
+
+
+def _member(m: MemberMetrics) -> dict[str, Any]:
+    data = attrs.asdict(m)
+    del data["id"]
+    return data
+
+
+def _session(s: SessionMetrics) -> dict[str, Any]:
+    data = attrs.asdict(s)
+    data["date"] = s.date.isoformat()
+    data["end"] = s.end.isoformat()
+    return data
+
+
+def _organisation(o: OrganisationMetrics) -> dict[str, Any]:
+    return {"coverage": o.coverage, "delegates": o.delegates, "attendances": o.attendances}
+
+
+def _buddy(b: Buddy) -> dict[str, Any]:
+    return {"member": b.member, "buddy": b.buddy}
+
+
+def _json_able(what: str, value: object) -> None:
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{what} gave a value that is not JSON-able: {exc}") from None
+
+
+def analyse(
+    community: Community,
+    *,
+    overrides: Mapping[str, object] | None = None,
+    metrics: Iterable[MetricSpec] = (),
+    checks: Iterable[HealthCheck] = (),
+) -> Analysis:
+    """Compute every metric and check for ``community``.
+
+    ``overrides`` take precedence over the community's settings (None values are
+    ignored); see :meth:`Parameters.resolve`. Raises :class:`ParameterError` for a bad
+    parameter and ``ValueError`` for two metrics or checks with the same name or a
+    metric whose value is not JSON-able.
+    """
+    parameters = Parameters.resolve(community.settings, overrides)
+    continuity = compute(community, parameters)
+    findings = list(evaluate(community, continuity, parameters))
+    lang = language(community.locale)
+    seen: set[str] = set()
+    for check in checks:
+        if check.name in seen:
+            raise ValueError(f"two health checks are named {check.name!r}")
+        seen.add(check.name)
+        finding = check.evaluate(community, continuity, parameters)
+        title = finding.title or check.title.get(lang) or check.title.get("en") or check.name
+        _json_able(f"health check {check.name!r}", dict(finding.evidence))
+        findings.append(attrs.evolve(finding, lesson=check.name, title=title))
+    extra: dict[str, object] = {}
+    for metric in metrics:
+        if metric.name in extra:
+            raise ValueError(f"two metrics are named {metric.name!r}")
+        value = metric.compute(community, continuity, parameters)
+        _json_able(f"metric {metric.name!r}", value)
+        extra[metric.name] = value
+    return Analysis(
+        continuity=continuity, health=tuple(findings), parameters=parameters, extra=extra
+    )
