@@ -31,26 +31,49 @@ class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when it runs."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        self._add_plugin_commands(ctx)
         return sorted({*super().list_commands(ctx), *_COMMANDS})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = _COMMANDS.get(cmd_name)
         if target is None:
+            self._add_plugin_commands(ctx)
             return super().get_command(ctx, cmd_name)
         module_name, attr = target.split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
         return command
 
+    def _add_plugin_commands(self, ctx: click.Context) -> None:
+        # Plugins are loaded only when a name is not a builtin command (or for --help).
+        state = ctx.find_root().ensure_object(dict)
+        if state.get("commands_added"):
+            return
+        state["commands_added"] = True
+        from copharvest.cli.common import plugins_from, report_plugin_problems
 
-def _version() -> str:
-    from copharvest import __version__
-
-    return __version__
+        plugins = plugins_from(ctx)
+        before = set(self.commands)
+        group = click.Group()
+        plugins.call_each("register_commands", cli=group)
+        for name, command in group.commands.items():
+            if name in _COMMANDS or name in before:
+                plugins.problems.append(
+                    f"a plugin adds the command {name!r}, which already exists; it is ignored"
+                )
+                continue
+            self.add_command(command, name)
+        report_plugin_problems(ctx)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=None, package_name="copharvest", message="%(prog)s %(version)s")
-def cli() -> None:
+@click.option(
+    "--skip-plugin",
+    multiple=True,
+    metavar="NAME",
+    help="Do not load the plugin NAME (repeatable; also COPHARVEST_SKIP_PLUGINS=a,b).",
+)
+def cli(skip_plugin: tuple[str, ...]) -> None:
     """Turn the records of a Community of Practice into its harvest.
 
     A harvest folder holds the records (community.yaml, members.yaml,

@@ -9,6 +9,7 @@ import click
 
 if TYPE_CHECKING:
     from copharvest.model import Community
+    from copharvest.plugins import Plugins
 
 
 class DataError(click.ClickException):
@@ -39,3 +40,30 @@ def load_or_exit(folder: Path) -> Community:
 
 FOLDER = click.Path(file_okay=False, path_type=Path)
 """A harvest folder argument (existence is checked by the loader, with a clear line)."""
+
+
+def plugins_from(ctx: click.Context) -> Plugins:
+    """The plugins of this invocation, loaded once; problems are printed as warnings."""
+    from copharvest.plugins import get_plugins
+
+    root = ctx.find_root()
+    state = root.ensure_object(dict)
+    if "plugins" not in state:
+        skip = tuple(root.params.get("skip_plugin") or ())
+        plugins = get_plugins(skip=skip)
+        state["plugins"] = plugins
+        state["reported"] = 0
+    loaded: Plugins = state["plugins"]
+    report_plugin_problems(ctx)
+    return loaded
+
+
+def report_plugin_problems(ctx: click.Context) -> None:
+    """Print plugin problems not yet printed, one line each, on stderr."""
+    state = ctx.find_root().ensure_object(dict)
+    plugins = state.get("plugins")
+    if plugins is None:
+        return
+    for line in plugins.problems[state["reported"] :]:
+        click.echo(f"warning: {line}", err=True)
+    state["reported"] = len(plugins.problems)

@@ -1,0 +1,171 @@
+"""The build pipeline: records -> analysis -> Harvest -> output format -> bytes.
+
+One direction: loading knows nothing of formats, formats know nothing of YAML.
+Privacy is applied once, in :func:`copharvest.harvest.make_harvest`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Mapping
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from copharvest.formats.base import OutputFormat, RenderError, RenderOptions
+from copharvest.model import Community
+from copharvest.pack import GENERIC, DomainPack
+from copharvest.plugins import Plugins, Registry, get_registry
+from copharvest.privacy import Audience
+from copharvest.views import ChartView, Harvest
+
+
+class BuildError(Exception):
+    """A build cannot go on; the message says why, in one line."""
+
+
+def find_pack(community: Community, registry: Registry) -> DomainPack:
+    """The pack the harvest names, or the generic one."""
+    if community.pack is None:
+        return GENERIC
+    pack = registry.packs.get(community.pack)
+    if pack is None:
+        known = ", ".join(sorted(registry.packs)) or "none"
+        raise BuildError(
+            f"community.yaml names the domain pack {community.pack!r}, which is not installed "
+            f"(installed: {known}); see 'copharvest plugins'"
+        )
+    result: DomainPack = pack
+    return result
+
+
+def find_format(name: str, registry: Registry) -> OutputFormat:
+    """The output format called ``name``."""
+    fmt = registry.formats.get(name)
+    if fmt is None:
+        known = ", ".join(sorted(registry.formats)) or "none"
+        raise BuildError(f"unknown output format {name!r} (available: {known})")
+    result: OutputFormat = fmt
+    return result
+
+
+@attrs.frozen(kw_only=True)
+class Prepared:
+    """What a build renders, and what it was made from."""
+
+    harvest: Harvest
+    """The view model for the audience."""
+    pack: DomainPack
+    """The domain pack used."""
+    analysis: Any
+    """The :class:`copharvest.analysis.Analysis`."""
+
+
+def analyse_with_plugins(
+    community: Community,
+    registry: Registry,
+    pack: DomainPack,
+    overrides: Mapping[str, Any] | None = None,
+) -> Any:
+    """Run the analysis with the metrics and checks that plugins and the pack contribute."""
+    from copharvest.analysis import analyse
+
+    return analyse(
+        community,
+        overrides=overrides,
+        metrics=tuple(registry.metrics.values()),
+        checks=(*registry.checks.values(), *pack.checks),
+    )
+
+
+def prepare(
+    community: Community,
+    plugins: Plugins,
+    *,
+    audience: Audience = Audience.PUBLIC,
+    overrides: Mapping[str, Any] | None = None,
+    charts_dir: Path | None = None,
+    registry: Registry | None = None,
+) -> Prepared:
+    """Analyse the community and build the Harvest view model for ``audience``.
+
+    :param charts_dir: where to draw the charts; none to build without charts.
+    """
+    from copharvest.harvest import make_harvest
+    from copharvest.health import lesson_texts
+
+    registry = registry or get_registry(plugins)
+    pack = find_pack(community, registry)
+    analysis = analyse_with_plugins(community, registry, pack, overrides)
+    charts: list[ChartView] = []
+    if charts_dir is not None:
+        from copharvest.charts import draw_charts
+
+        for chart in draw_charts(community, analysis, charts_dir, locale=community.locale):
+            charts.append(
+                ChartView(id=chart.id, path=str(chart.path), title=chart.title, alt_text=chart.alt_text)
+            )
+    texts = [(t.title, t.explanation) for t in lesson_texts(community, community.locale)]
+    harvest = make_harvest(
+        community,
+        analysis.to_json(),
+        pack,
+        audience=audience,
+        building_lessons=texts,
+        charts=charts,
+    )
+    for _name, result in plugins.call_each("adjust_harvest", harvest=harvest, pack=pack):
+        if result is not None:
+            if not isinstance(result, Harvest):
+                raise BuildError(f"adjust_harvest of plugin {_name!r} returned {type(result).__name__}, not a Harvest")
+            harvest = result
+    return Prepared(harvest=harvest, pack=pack, analysis=analysis)
+
+
+def render(
+    community: Community,
+    plugins: Plugins,
+    *,
+    format_name: str,
+    audience: Audience = Audience.PUBLIC,
+    template: Path | None = None,
+    charts: bool = True,
+    overrides: Mapping[str, Any] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[bytes, OutputFormat]:
+    """Build the publication's bytes in the named format (nothing is written)."""
+    registry = get_registry(plugins)
+    fmt = find_format(format_name, registry)
+    if template is not None:
+        if fmt.check_template is None:
+            raise BuildError(f"the {fmt.name} format has no templates; leave out --template")
+        problems = fmt.check_template(template)
+        if problems:
+            raise BuildError("\n".join(problems))
+    report = progress or (lambda message: None)
+    with ExitStack() as stack:
+        charts_dir = None
+        if charts and fmt.wants_charts:
+            charts_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="copharvest-")))
+        report("analysing")
+        prepared = prepare(
+            community,
+            plugins,
+            audience=audience,
+            overrides=overrides,
+            charts_dir=charts_dir,
+            registry=registry,
+        )
+        report(f"rendering {fmt.name}")
+        try:
+            data = fmt.render(prepared.harvest, RenderOptions(template=template, progress=report))
+        except RenderError:
+            raise
+        except Exception as exc:
+            raise BuildError(
+                f"{plugins.describe(fmt.plugin)} failed to render the {fmt.name} format: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+    return data, fmt

@@ -1,0 +1,159 @@
+"""``copharvest build``, ``context`` and ``template``: publications."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from copharvest.cli.common import FOLDER, fail, load_or_exit, plugins_from, report_plugin_problems
+
+AUDIENCE = click.Choice(["public", "internal"])
+
+
+class _Progress:
+    """Progress lines on stderr, only once a build takes more than a moment."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.start = time.monotonic()
+        self.pending: list[str] = []
+
+    def __call__(self, message: str) -> None:
+        if self.quiet:
+            return
+        self.pending.append(message)
+        if time.monotonic() - self.start > 0.5:
+            for line in self.pending:
+                click.echo(f"… {line}", err=True)
+            self.pending.clear()
+
+
+@click.command()
+@click.argument("folder", type=FOLDER)
+@click.option("-f", "--format", "format_name", default="docx", show_default=True,
+              help="Output format (see 'copharvest plugins').")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file [default: FOLDER's name with the format's suffix].")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your own template (see 'copharvest template export').")
+@click.option("--audience", type=AUDIENCE, default="public", show_default=True,
+              help="public leaves out internal and off-record content; internal leaves out off-record content.")
+@click.option("--charts/--no-charts", default=True, help="Draw and embed the charts.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@click.pass_context
+def build(
+    ctx: click.Context,
+    folder: Path,
+    format_name: str,
+    output: Path | None,
+    template: Path | None,
+    audience: str,
+    charts: bool,
+    quiet: bool,
+) -> None:
+    """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
+    from copharvest.build import BuildError, render
+    from copharvest.formats.base import RenderError
+    from copharvest.plugins import PluginError
+    from copharvest.privacy import Audience
+    from copharvest.store import atomic_write_bytes
+
+    community = load_or_exit(folder)
+    plugins = plugins_from(ctx)
+    progress = _Progress(quiet)
+    try:
+        data, fmt = render(
+            community,
+            plugins,
+            format_name=format_name,
+            audience=Audience(audience),
+            template=template,
+            charts=charts,
+            progress=progress,
+        )
+    except (BuildError, RenderError, PluginError) as exc:
+        report_plugin_problems(ctx)
+        fail(str(exc))
+    report_plugin_problems(ctx)
+    target = output or Path(f"{folder.resolve().name}{fmt.suffix}")
+    if target.resolve().parent != Path.cwd().resolve() and not target.parent.exists():
+        fail(f"{target}: folder {target.parent} does not exist")
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        fail(f"{target}: cannot write: {exc.strerror}")
+    if not quiet:
+        click.echo(f"Wrote {target} ({len(data):,} bytes, {fmt.name}, {audience})", err=True)
+
+
+@click.command()
+@click.argument("folder", type=FOLDER)
+@click.option("--audience", type=AUDIENCE, default="public", show_default=True)
+@click.option("--charts/--no-charts", default=False, help="Draw the charts (to a temporary folder).")
+@click.pass_context
+def context(ctx: click.Context, folder: Path, audience: str, charts: bool) -> None:
+    """Print the exact render context of FOLDER as JSON, for template authors."""
+    import tempfile
+
+    from copharvest.build import BuildError, prepare
+    from copharvest.plugins import PluginError
+    from copharvest.privacy import Audience
+
+    community = load_or_exit(folder)
+    plugins = plugins_from(ctx)
+    with tempfile.TemporaryDirectory(prefix="copharvest-") as tmp:
+        try:
+            prepared = prepare(
+                community,
+                plugins,
+                audience=Audience(audience),
+                charts_dir=Path(tmp) if charts else None,
+            )
+        except (BuildError, PluginError) as exc:
+            fail(str(exc))
+        report_plugin_problems(ctx)
+        payload: Any
+        try:
+            from copharvest.formats.docx import render_context
+
+            payload = render_context(prepared.harvest)
+        except ImportError:
+            from copharvest.formats.json_format import harvest_dict
+
+            payload = harvest_dict(prepared.harvest)
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+
+
+@click.group()
+def template() -> None:
+    """Work with the Word template."""
+
+
+@template.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "format_name", default="docx", show_default=True)
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.pass_context
+def template_export(ctx: click.Context, file: Path, format_name: str, force: bool) -> None:
+    """Write the default template to FILE, to restyle it in your word processor."""
+    from copharvest.build import BuildError, find_format
+    from copharvest.plugins import get_registry
+    from copharvest.store import atomic_write_bytes
+
+    registry = get_registry(plugins_from(ctx))
+    try:
+        fmt = find_format(format_name, registry)
+    except BuildError as exc:
+        fail(str(exc))
+    if fmt.export_template is None:
+        fail(f"the {fmt.name} format has no template")
+    if file.exists() and not force:
+        fail(f"{file}: already exists; use --force to replace it")
+    atomic_write_bytes(file, fmt.export_template())
+    click.echo(f"Wrote {file}; restyle it, then: copharvest build DIR --template {file}", err=True)

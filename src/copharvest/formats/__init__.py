@@ -1,0 +1,1 @@
+"""Builtin output formats, each a plugin (see ``copharvest.plugins.DEFAULT_PLUGINS``)."""

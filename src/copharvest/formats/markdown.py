@@ -1,0 +1,186 @@
+"""The ``markdown`` output format: a readable preview of the whole booklet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from copharvest.formats.base import OutputFormat, RenderOptions
+from copharvest.hookspecs import hookimpl
+from copharvest.textblocks import Block, Run
+from copharvest.views import ChapterView, Harvest, TableView
+
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|!"})
+
+
+def escape(text: str) -> str:
+    """Literal text for Markdown (no accidental emphasis, links or HTML)."""
+    return " ".join(text.translate(_SPECIAL).split("\n"))
+
+
+def _runs(runs: Iterable[Run]) -> str:
+    out = []
+    for run in runs:
+        text = escape(run.text)
+        if run.bold and text.strip():
+            text = f"**{text}**"
+        elif run.italic and text.strip():
+            text = f"*{text}*"
+        out.append(text)
+    return "".join(out)
+
+
+def _blocks(blocks: Iterable[Block]) -> list[str]:
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "bullets":
+            lines.extend(f"- {_runs(item)}" for item in block.items)
+        else:
+            lines.append(_runs(block.runs))
+        lines.append("")
+    return lines
+
+
+def _table(table: TableView) -> list[str]:
+    lines = [f"**{escape(table.title)}**", ""]
+    lines.append(f"| {escape(table.left_label)} | {escape(table.right_label)} |")
+    lines.append("| --- | --- |")
+    lines.extend(f"| {escape(left)} | {escape(right)} |" for left, right in table.rows)
+    return [*lines, ""]
+
+
+def _chapter(chapter: ChapterView, labels: dict[str, str]) -> list[str]:
+    lines = [f"### {chapter.number} {escape(chapter.title)}", ""]
+    lines += _blocks(chapter.blocks)
+    for quote in chapter.quotes:
+        lines += [f"> {escape(quote.text)}", ">", f"> — {escape(quote.attribution)}", ""]
+    for key, items in (("lessons", chapter.lessons), ("tips", chapter.tips), ("insights", chapter.insights)):
+        if items:
+            lines += [f"**{labels[key]}**", ""]
+            lines += [f"{i}. {escape(item.text)}" for i, item in enumerate(items, start=1)]
+            lines.append("")
+    for table in chapter.tables:
+        lines += _table(table)
+    return lines
+
+
+def render_text(harvest: Harvest) -> str:
+    """The whole booklet as Markdown text."""
+    labels = dict(harvest.labels)
+    h = harvest
+    lines = [f"# {escape(h.title)}", ""]
+    if h.subtitle:
+        lines += [f"*{escape(h.subtitle)}*", ""]
+    if h.audience == "internal":
+        lines += [f"**{labels['audience_internal']}**", ""]
+    lines += [escape(h.colophon.publisher), "", escape(h.date), "", f"## {labels['colophon']}", ""]
+    col = h.colophon
+    for key, values in (("text_by", col.text_by), ("editors", col.editors)):
+        if values:
+            lines += [f"{labels[key]}: {escape(', '.join(values))}", ""]
+    if col.contributors:
+        lines += [f"{labels['contributors']}:", ""]
+        lines += [f"- {escape(c)}" for c in col.contributors] + [""]
+    if col.inspirators:
+        lines += [escape(col.thanks) if col.thanks else f"{labels['inspirators']}:", ""]
+        lines += [
+            f"- {escape(g.name)}" + (f" ({escape(g.description)})" if g.description else "")
+            for g in col.inspirators
+        ] + [""]
+    if h.intro:
+        lines += [f"## {labels['intro']}", ""] + _blocks(h.intro)
+    for part in h.parts:
+        lines += [f"## {labels['part']} {part.numeral}: {escape(part.title)}", ""]
+        for chapter in part.chapters:
+            lines += _chapter(chapter, labels)
+        if part.number == 1:
+            lines += _continuity(h)
+            lines += _annex_building(h)
+    for table in h.tables:
+        lines += _table(table)
+    if h.insights:
+        lines += [f"## {labels['annex']}: {labels['domain_insights']}", ""]
+        for insight in h.insights:
+            lines += [f"{insight.number}. **{escape(insight.title)}** {escape(insight.text)}".rstrip()]
+        lines.append("")
+    if h.sessions:
+        lines += [f"## {labels['sessions']}", ""]
+        lines += [f"| # | {labels['date']} | {labels['place']} | {labels['theme']} | {labels['guests']} |"]
+        lines += ["| --- | --- | --- | --- | --- |"]
+        for s in h.sessions:
+            guests = ", ".join(g.name for g in s.guests)
+            lines.append(
+                f"| {s.number} | {escape(s.dates)} | {escape(s.place)} | {escape(s.theme)} | {escape(guests)} |"
+            )
+        lines.append("")
+    if h.readings:
+        lines += [f"## {labels['readings']}", ""]
+        for r in h.readings:
+            authors = escape(", ".join(r.authors))
+            year = f" ({r.year})" if r.year else ""
+            verdict = f" — {escape(r.verdict)}" if r.verdict else ""
+            lines.append(f"- {authors}{': ' if authors else ''}*{escape(r.title)}*{year}{verdict}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _continuity(h: Harvest) -> list[str]:
+    labels = h.labels
+    c = h.continuity
+    lines = [f"### {c.number} {escape(c.title)}", "", escape(c.intro), ""]
+    lines += [f"| {labels['tier']} | {labels['members']} | % |", "| --- | ---: | ---: |"]
+    lines += [f"| {escape(t.label)} | {t.count} | {t.share} |" for t in c.tiers] + [""]
+    lines += [f"- {escape(f)}" for f in c.flags] + [""]
+    for chart in c.charts:
+        lines += [f"*{labels['figure']}: {escape(chart.title)}* — {escape(chart.alt_text)}", ""]
+    if c.sessions:
+        lines += [
+            f"| # | {labels['date']} | {labels['size']} | {labels['newcomers']} | {labels['overlap']} | {labels['levels']} |",
+            "| --- | --- | ---: | ---: | ---: | ---: |",
+        ]
+        lines += [
+            f"| {s.number} | {escape(s.dates)} | {s.size} | {s.newcomers} | {s.overlap} | {s.levels} |"
+            for s in c.sessions
+        ] + [""]
+    if c.organisations:
+        lines += [
+            f"| {labels['organisation']} | {labels['coverage']} | {labels['delegates']} | {labels['attendances']} |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        lines += [
+            f"| {escape(o.name)} | {o.coverage} | {o.delegates} | {o.attendances} |" for o in c.organisations
+        ] + [""]
+    if c.buddies:
+        lines += [f"**{labels['buddies']}**", ""]
+        lines += [f"- {escape(a)} → {escape(b)}" for a, b in c.buddies] + [""]
+    return lines
+
+
+def _annex_building(h: Harvest) -> list[str]:
+    labels = h.labels
+    if not h.building_lessons:
+        return []
+    lines = [f"## {labels['annex']}: {labels['building_lessons']}", ""]
+    for lesson in (*h.building_lessons, *h.plugin_findings):
+        number = f"{lesson.number}. " if lesson.number else "- "
+        lines.append(
+            f"{number}**{escape(lesson.title)}** {escape(lesson.explanation)} "
+            f"({labels['status']}: {escape(lesson.status_label)}; {escape(lesson.evidence)})"
+        )
+    return [*lines, ""]
+
+
+def render(harvest: Harvest, options: RenderOptions) -> bytes:
+    """Render the harvest as Markdown (UTF-8)."""
+    return render_text(harvest).encode("utf-8")
+
+
+@hookimpl
+def register_formats(register: Callable[[OutputFormat], None]) -> None:
+    register(
+        OutputFormat(
+            name="markdown",
+            suffix=".md",
+            render=render,
+            title="A readable Markdown preview of the whole booklet",
+        )
+    )

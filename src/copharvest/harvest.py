@@ -1,0 +1,466 @@
+"""The Harvest view model: what a publication shows, privacy already applied.
+
+``make_harvest(community, metrics, pack, audience=...)`` turns the records, the
+analysis and the domain pack into parts, chapters, lessons, quotes, tables and
+labels. Output formats receive only this; they never see the records, so they cannot
+leak what was left out here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from copharvest.labels import labels_for
+from copharvest.model import Community, LessonKind, PairTable, Passage
+from copharvest.pack import GENERIC, DomainPack, localise
+from copharvest.privacy import Audience, Naming, publish_metrics, visible
+from copharvest.textblocks import Block, blocks
+from copharvest.views import (
+    BuildingLessonView,
+    ChapterView,
+    ChartView,
+    ColophonView,
+    ContinuityView,
+    GuestView,
+    Harvest,
+    InsightView,
+    LessonView,
+    OrganisationRow,
+    PartView,
+    QuoteView,
+    ReadingView,
+    SessionView,
+    TableView,
+    TierRow,
+)
+
+__all__ = ["Harvest", "make_harvest"]
+
+ROMAN = ("I", "II", "III", "IV")
+
+
+def month_year(day: dt.date, locale: str) -> str:
+    """"mei 2011" / "May 2011"."""
+    from babel.dates import format_date
+
+    return format_date(day, "LLLL y", locale=locale)
+
+
+def day_range(start: dt.date, end: dt.date | None, locale: str) -> str:
+    """"12–13 mei 2009", "30 juni – 1 juli 2010", "3 March 2010"."""
+    from babel.dates import format_date
+
+    if end is None or end == start:
+        return format_date(start, "d MMMM y", locale=locale)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end, 'd MMMM y', locale=locale)}"
+    if start.year == end.year:
+        return f"{format_date(start, 'd MMMM', locale=locale)} – {format_date(end, 'd MMMM y', locale=locale)}"
+    return f"{format_date(start, 'd MMMM y', locale=locale)} – {format_date(end, 'd MMMM y', locale=locale)}"
+
+
+def _blocks(passages: Sequence[Passage], audience: Audience) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for passage in passages:
+        if visible(passage.visibility, audience):
+            out.extend(blocks(passage.text))
+    return tuple(out)
+
+
+def _table_view(table: PairTable, audience: Audience, labels: Mapping[str, str]) -> TableView:
+    return TableView(
+        id=table.id,
+        title=table.title,
+        kind=table.kind.value,
+        left_label=table.left_label or labels["from"],
+        right_label=table.right_label or labels["to"],
+        rows=tuple((r.left, r.right) for r in table.rows if visible(r.visibility, audience)),
+    )
+
+
+def _pack_tables(pack: DomainPack, locale: str, labels: Mapping[str, str]) -> dict[str, TableView]:
+    return {
+        t.id: TableView(
+            id=t.id,
+            title=localise(t.title, locale),
+            kind=t.kind.value,
+            left_label=localise(t.left_label, locale) if t.left_label else labels["from"],
+            right_label=localise(t.right_label, locale) if t.right_label else labels["to"],
+            rows=tuple((localise(r.left, locale), localise(r.right, locale)) for r in t.rows),
+        )
+        for t in pack.tables
+    }
+
+
+def make_harvest(
+    community: Community,
+    metrics: Mapping[str, Any],
+    pack: DomainPack | None = None,
+    *,
+    audience: Audience = Audience.PUBLIC,
+    building_lessons: Sequence[tuple[str, str]] = (),
+    charts: Sequence[ChartView] = (),
+) -> Harvest:
+    """Build the view model.
+
+    :param metrics: the analysis in the layout of METRICS.md (``Analysis.to_json()``).
+    :param pack: the domain pack; the generic pack when none.
+    :param audience: who the publication is for; decides what is left out.
+    :param building_lessons: the ten (title, explanation) pairs for the annex.
+    :param charts: charts already drawn, to embed in the continuity chapter.
+    """
+    pack = pack or GENERIC
+    c = community
+    locale = c.locale
+    labels = labels_for(locale, pack.labels)
+    naming = Naming(c, labels)
+    orgs = {o.id: o for o in c.organisations}
+    guests = {g.id: g for s in c.sessions for g in s.guests if g.id}
+    sessions_sorted = c.sessions_in_order()
+    session_no = {s.id: i for i, s in enumerate(sessions_sorted, start=1)}
+
+    def session_label(session_id: str | None) -> str:
+        if session_id is None or session_id not in session_no:
+            return ""
+        s = next(x for x in sessions_sorted if x.id == session_id)
+        return s.title or f"{labels['session']} {session_no[session_id]}"
+
+    chapters = [ch for ch in c.chapters if visible(ch.visibility, audience)]
+    visible_chapters = {ch.id for ch in chapters}
+    lessons_by: dict[str | None, list[LessonView]] = defaultdict(list)
+    insight_overrides: dict[int, LessonView] = {}
+    extra_insights: list[LessonView] = []
+    for lesson in c.lessons:
+        if not visible(lesson.visibility, audience):
+            continue
+        if lesson.chapter is not None and lesson.chapter not in visible_chapters:
+            continue
+        view = LessonView(
+            text=lesson.text,
+            title=lesson.title,
+            kind=lesson.kind.value,
+            source=lesson.source.value,
+            session=session_label(lesson.session),
+        )
+        if lesson.kind is LessonKind.INSIGHT and lesson.chapter is None:
+            number = _insight_number(lesson.id)
+            if number is not None:
+                insight_overrides[number] = view
+            else:
+                extra_insights.append(view)
+        else:
+            lessons_by[lesson.chapter].append(view)
+
+    quotes_by: dict[str | None, list[QuoteView]] = defaultdict(list)
+    for quote in c.quotes:
+        if not visible(quote.visibility, audience):
+            continue
+        if quote.chapter is not None and quote.chapter not in visible_chapters:
+            continue
+        if quote.speaker in guests:
+            guest = guests[quote.speaker]
+            speaker, attribution, is_guest = guest.name, guest.name, True
+        else:
+            speaker = naming.display(quote.speaker)
+            attribution, is_guest = naming.attribution(quote.speaker), False
+        quotes_by[quote.chapter].append(
+            QuoteView(
+                text=quote.text,
+                speaker=speaker,
+                attribution=attribution,
+                guest=is_guest,
+                session=session_label(quote.session),
+            )
+        )
+
+    tables_by: dict[str | None, list[TableView]] = defaultdict(list)
+    pack_tables = _pack_tables(pack, locale, labels)
+    for table in c.tables:
+        if not visible(table.visibility, audience):
+            continue
+        if table.chapter is not None and table.chapter not in visible_chapters:
+            continue
+        view_t = _table_view(table, audience, labels)
+        if table.id in pack_tables and table.chapter is None:
+            pack_tables[table.id] = view_t
+        else:
+            tables_by[table.chapter].append(view_t)
+
+    def chapter_view(ch_id: str, number: str, title: str, body: tuple[Block, ...]) -> ChapterView:
+        lessons = lessons_by.get(ch_id, [])
+        return ChapterView(
+            id=ch_id,
+            number=number,
+            title=title,
+            blocks=body,
+            lessons=tuple(v for v in lessons if v.kind == "lesson"),
+            tips=tuple(v for v in lessons if v.kind == "tip"),
+            insights=tuple(v for v in lessons if v.kind == "insight"),
+            quotes=tuple(quotes_by.get(ch_id, [])),
+            tables=tuple(tables_by.get(ch_id, [])),
+        )
+
+    part1 = [ch for ch in chapters if ch.part == 1]
+    part1_views = [
+        chapter_view(ch.id, f"1.{i}", ch.title, _blocks(ch.body, audience))
+        for i, ch in enumerate(part1, start=1)
+    ]
+    part2_data = [ch for ch in chapters if ch.part == 2]
+    ordered: list[tuple[str, str, tuple[Block, ...]]] = []
+    used: set[str] = set()
+    for theme in pack.themes:
+        matching = [ch for ch in part2_data if ch.theme == theme.id]
+        for ch in matching:
+            ordered.append((ch.id, ch.title, _blocks(ch.body, audience)))
+            used.add(ch.id)
+        if not matching and theme.summary:
+            ordered.append(
+                (f"theme:{theme.id}", localise(theme.title, locale), blocks(localise(theme.summary, locale)))
+            )
+    for ch in part2_data:
+        if ch.id not in used:
+            ordered.append((ch.id, ch.title, _blocks(ch.body, audience)))
+    part2_views = [
+        chapter_view(ch_id, f"2.{i}", title, body)
+        for i, (ch_id, title, body) in enumerate(ordered, start=1)
+    ]
+
+    continuity = _continuity(c, metrics, naming, labels, audience, charts, len(part1_views) + 1)
+    parts = (
+        PartView(number=1, numeral=ROMAN[0], title=labels["part_1"], chapters=tuple(part1_views)),
+        PartView(
+            number=2,
+            numeral=ROMAN[1],
+            title=labels["part_2"],
+            chapters=tuple(part2_views),
+        ),
+    )
+
+    health = {str(f["lesson"]): f for f in metrics.get("health", [])}
+    building = tuple(
+        BuildingLessonView(
+            number=i,
+            title=title,
+            explanation=explanation,
+            status=str(health.get(str(i), {}).get("status", "unknown")),
+            status_label=labels["status_" + str(health.get(str(i), {}).get("status", "unknown"))],
+            evidence=_evidence(health.get(str(i), {}).get("evidence", {})),
+        )
+        for i, (title, explanation) in enumerate(building_lessons, start=1)
+    )
+    plugin_findings = tuple(
+        BuildingLessonView(
+            number=0,
+            title=str(f.get("title", key)),
+            explanation="",
+            status=str(f.get("status", "unknown")),
+            status_label=labels["status_" + str(f.get("status", "unknown"))],
+            evidence=_evidence(f.get("evidence", {})),
+        )
+        for key, f in health.items()
+        if not key.isdigit()
+    )
+
+    insights = [
+        InsightView(
+            number=ins.number,
+            title=insight_overrides[ins.number].title or localise(ins.title, locale)
+            if ins.number in insight_overrides
+            else localise(ins.title, locale),
+            text=insight_overrides[ins.number].text
+            if ins.number in insight_overrides
+            else localise(ins.text, locale),
+        )
+        for ins in pack.insights
+    ]
+    next_no = max((i.number for i in insights), default=0) + 1
+    for j, extra in enumerate(extra_insights):
+        insights.append(InsightView(number=next_no + j, title=extra.title, text=extra.text))
+
+    sessions = tuple(
+        SessionView(
+            id=s.id,
+            number=session_no[s.id],
+            title=s.title,
+            dates=day_range(s.start, s.end, locale),
+            place=s.place,
+            place_kind=labels[f"place_{s.place_kind.value}"] if s.place_kind else "",
+            theme=_theme_label(s.theme, pack, locale),
+            guests=tuple(GuestView(name=g.name, description=g.description) for g in s.guests),
+            work_forms=tuple(
+                dict.fromkeys(
+                    labels[f"form_{p.form.value}"]
+                    for p in s.programme
+                    if visible(p.visibility, audience)
+                )
+            ),
+            programme=tuple(p.title for p in s.programme if visible(p.visibility, audience)),
+            size=len(s.attendance),
+            notes=_blocks(s.notes, audience),
+        )
+        for s in sessions_sorted
+    )
+    readings = tuple(
+        ReadingView(
+            title=r.title,
+            authors=r.authors,
+            year=r.year,
+            session=session_label(r.session),
+            verdict=labels[f"verdict_{r.verdict.value}"] if r.verdict else "",
+            presented_by=tuple(naming.display(m) for m in r.presented_by),
+            note=r.note,
+        )
+        for r in c.readings
+        if visible(r.visibility, audience)
+    )
+    colophon = c.colophon
+    cover_day = colophon.date or c.period.end or (sessions_sorted[-1].last_day if sessions_sorted else c.period.start)
+    return Harvest(
+        locale=locale,
+        audience=audience.value,
+        pack=pack.id,
+        pack_title=localise(pack.title, locale),
+        title=c.name,
+        subtitle=c.subtitle,
+        date=month_year(cover_day, locale),
+        colophon=ColophonView(
+            publisher=colophon.publisher,
+            address=colophon.address,
+            text_by=colophon.text_by,
+            editors=colophon.editors,
+            contributors=colophon.contributors,
+            thanks=colophon.thanks,
+            inspirators=tuple(GuestView(name=g.name, description=g.description) for g in c.guests()),
+            place=colophon.place,
+            date=month_year(cover_day, locale),
+        ),
+        intro=_blocks(c.intro, audience),
+        parts=parts,
+        continuity=continuity,
+        building_lessons=building,
+        plugin_findings=plugin_findings,
+        insights=tuple(insights),
+        tables=tuple(pack_tables.values()) + tuple(tables_by.get(None, [])),
+        questions=tuple(localise(q, locale) for q in pack.questions),
+        loose_lessons=tuple(lessons_by.get(None, [])),
+        loose_quotes=tuple(quotes_by.get(None, [])),
+        sessions=sessions,
+        readings=readings,
+        labels=labels,
+        metrics=publish_metrics(metrics, naming),
+    )
+
+
+def _insight_number(lesson_id: str | None) -> int | None:
+    if lesson_id and lesson_id.startswith("insight-") and lesson_id[8:].isdigit():
+        return int(lesson_id[8:])
+    return None
+
+
+def _theme_label(theme: str | None, pack: DomainPack, locale: str) -> str:
+    if theme is None:
+        return ""
+    found = pack.theme(theme)
+    return localise(found.title, locale) if found else theme
+
+
+def _evidence(evidence: Mapping[str, Any]) -> str:
+    parts = []
+    for key, value in evidence.items():
+        if isinstance(value, float):
+            value = f"{value:.2f}"
+        elif value is None:
+            value = "–"
+        parts.append(f"{key.replace('_', ' ')}: {value}")
+    return "; ".join(parts)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def _continuity(
+    c: Community,
+    metrics: Mapping[str, Any],
+    naming: Naming,
+    labels: Mapping[str, str],
+    audience: Audience,
+    charts: Sequence[ChartView],
+    number: int,
+) -> ContinuityView:
+    community = metrics.get("community", {})
+    tiers = community.get("tiers", {})
+    attended = sum(v for k, v in tiers.items() if k != "absent")
+    tier_rows = tuple(
+        TierRow(
+            tier=tier,
+            label=labels[f"tier_{tier}"],
+            count=int(tiers.get(tier, 0)),
+            share=_pct(tiers.get(tier, 0) / attended if attended else None),
+        )
+        for tier in ("core", "active", "occasional", "peripheral", "absent")
+    )
+    sessions = {s.id: s for s in c.sessions}
+    session_rows = tuple(
+        SessionView(
+            id=row["id"],
+            number=i,
+            title=sessions[row["id"]].title if row["id"] in sessions else "",
+            dates=day_range(
+                dt.date.fromisoformat(row["date"]), dt.date.fromisoformat(row["end"]), c.locale
+            ),
+            place=sessions[row["id"]].place if row["id"] in sessions else "",
+            size=int(row["size"]),
+            newcomers=int(row["newcomers"]),
+            overlap=_pct(row["jaccard"]),
+            levels=int(row["levels"]),
+        )
+        for i, row in enumerate(metrics.get("sessions", []), start=1)
+    )
+    orgs = {o.id: o for o in c.organisations}
+    org_rows = tuple(
+        OrganisationRow(
+            name=orgs[oid].name if oid in orgs else oid,
+            coverage=_pct(row["coverage"]),
+            delegates=int(row["delegates"]),
+            attendances=int(row["attendances"]),
+        )
+        for oid, row in sorted(
+            metrics.get("organisations", {}).items(),
+            key=lambda kv: (-(kv[1]["attendances"] or 0), kv[0]),
+        )
+    )
+    flags = metrics.get("flags", {})
+    sentences = [
+        labels["flag_pigeon_loft" if flags.get("pigeon_loft") else "flag_no_pigeon_loft"],
+        labels["flag_asymmetry" if flags.get("information_asymmetry") else "flag_no_asymmetry"],
+    ]
+    if flags.get("oversized"):
+        sentences.append(f"{labels['flag_oversized']}: {', '.join(flags['oversized'])}.")
+    buddies = tuple(
+        (naming.display(b["member"]), naming.display(b["buddy"]) if b["buddy"] else labels["no_buddy"])
+        for b in metrics.get("buddies", [])
+    )
+    return ContinuityView(
+        number=f"1.{number}",
+        title=labels["continuity"],
+        intro=labels["continuity_intro"],
+        pigeon_loft_index=_pct(community.get("pigeon_loft_index")),
+        core_share=_pct(community.get("core_share")),
+        asymmetry=None if community.get("asymmetry") is None else f"{community['asymmetry']:.1f}",
+        exposure_by_group=tuple(
+            (group, _pct(value)) for group, value in (community.get("exposure_by_group") or {}).items()
+        ),
+        tiers=tier_rows,
+        sessions=session_rows,
+        organisations=org_rows,
+        flags=tuple(sentences),
+        buddies=buddies,
+        charts=tuple(charts),
+    )
+

@@ -1,0 +1,345 @@
+"""The frozen value types of the Harvest view model (see :mod:`copharvest.harvest`).
+
+Every string here may be printed: privacy has been applied before these are made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from copharvest.textblocks import Block
+
+
+@attrs.frozen(kw_only=True)
+class GuestView:
+    """A guest (inspirator) as printed."""
+
+    name: str
+    """Name."""
+    description: str = ""
+    """One-line description."""
+
+
+@attrs.frozen(kw_only=True)
+class LessonView:
+    """A lesson, tip or insight as printed."""
+
+    text: str
+    """The lesson."""
+    title: str = ""
+    """Optional short title."""
+    kind: str = "lesson"
+    """``lesson``, ``tip`` or ``insight``."""
+    source: str = "participants"
+    """``participants``, ``guest`` or ``distilled``."""
+    session: str = ""
+    """Label of the session it came from, if any."""
+
+
+@attrs.frozen(kw_only=True)
+class QuoteView:
+    """A quote as printed."""
+
+    text: str
+    """The words."""
+    speaker: str
+    """The speaker's name, or role and organisation for members who are not named."""
+    attribution: str
+    """The signature line: "Name, Organisation"."""
+    guest: bool = False
+    """Said by a guest."""
+    session: str = ""
+    """Label of the session, if any."""
+
+
+@attrs.frozen(kw_only=True)
+class TableView:
+    """A two-column table."""
+
+    id: str
+    """Id."""
+    title: str
+    """Title."""
+    kind: str
+    """``movement`` or ``dilemma``."""
+    left_label: str
+    """Left heading."""
+    right_label: str
+    """Right heading."""
+    rows: tuple[tuple[str, str], ...]
+    """(left, right) rows."""
+
+
+@attrs.frozen(kw_only=True)
+class ChapterView:
+    """A chapter: narrative, then lessons, tips, insights, quotes and tables."""
+
+    id: str
+    """Id of the chapter (``theme:<id>`` for a pack theme without text of its own)."""
+    number: str
+    """"1.3", "2.1"."""
+    title: str
+    """Title."""
+    blocks: tuple[Block, ...] = ()
+    """The narrative."""
+    lessons: tuple[LessonView, ...] = ()
+    """Lessons."""
+    tips: tuple[LessonView, ...] = ()
+    """Tips."""
+    insights: tuple[LessonView, ...] = ()
+    """Insights tied to the chapter."""
+    quotes: tuple[QuoteView, ...] = ()
+    """Quotes."""
+    tables: tuple[TableView, ...] = ()
+    """Tables."""
+
+
+@attrs.frozen(kw_only=True)
+class PartView:
+    """Part I (about the CoP) or Part II (about the domain)."""
+
+    number: int
+    """1 or 2."""
+    numeral: str
+    """"I" or "II"."""
+    title: str
+    """Title."""
+    chapters: tuple[ChapterView, ...]
+    """Its chapters."""
+
+
+@attrs.frozen(kw_only=True)
+class ChartView:
+    """A chart image to embed."""
+
+    id: str
+    """Id (``attendance``, ``tiers``, ``coverage``)."""
+    path: str
+    """Path of the PNG file."""
+    title: str
+    """Caption."""
+    alt_text: str
+    """Text alternative describing what it shows."""
+
+
+@attrs.frozen(kw_only=True)
+class TierRow:
+    """A row of the tier table."""
+
+    tier: str
+    """Tier id."""
+    label: str
+    """Printed name."""
+    count: int
+    """Members in it."""
+    share: str
+    """Share of the members who attended, as a percentage."""
+
+
+@attrs.frozen(kw_only=True)
+class OrganisationRow:
+    """A row of the organisation table."""
+
+    name: str
+    """Organisation."""
+    coverage: str
+    """Coverage as a percentage."""
+    delegates: int
+    """Distinct delegates."""
+    attendances: int
+    """Attendances."""
+
+
+@attrs.frozen(kw_only=True)
+class SessionView:
+    """A session in an overview."""
+
+    id: str
+    """Id."""
+    number: int
+    """Its number in chronological order."""
+    dates: str
+    """The dates, localised ("12–13 mei 2009")."""
+    title: str = ""
+    """Title."""
+    place: str = ""
+    """Place."""
+    place_kind: str = ""
+    """Printed kind of place."""
+    theme: str = ""
+    """Printed theme."""
+    guests: tuple[GuestView, ...] = ()
+    """Guests."""
+    work_forms: tuple[str, ...] = ()
+    """Printed work forms, each once."""
+    programme: tuple[str, ...] = ()
+    """Programme item titles."""
+    size: int = 0
+    """Members present."""
+    newcomers: int = 0
+    """Newcomers (continuity table only)."""
+    overlap: str = ""
+    """Overlap with the previous session, as a percentage (continuity table only)."""
+    levels: int = 0
+    """Governance levels present (continuity table only)."""
+    notes: tuple[Block, ...] = ()
+    """Notes the audience may read."""
+
+
+@attrs.frozen(kw_only=True)
+class ReadingView:
+    """A reading in the overview."""
+
+    title: str
+    """Title."""
+    authors: tuple[str, ...] = ()
+    """Authors."""
+    year: int | None = None
+    """Year."""
+    session: str = ""
+    """Session label."""
+    verdict: str = ""
+    """Printed verdict."""
+    presented_by: tuple[str, ...] = ()
+    """Who introduced it (named only with consent)."""
+    note: str = ""
+    """A line about it."""
+
+
+@attrs.frozen(kw_only=True)
+class BuildingLessonView:
+    """One of the ten lessons for building a CoP, with its health-check status."""
+
+    number: int
+    """1-10 (0 for a plugin's finding)."""
+    title: str
+    """Title."""
+    explanation: str
+    """Short explanation."""
+    status: str
+    """``ok``, ``warn`` or ``unknown``."""
+    status_label: str
+    """Printed status."""
+    evidence: str
+    """The numbers behind the status, as one line."""
+
+
+@attrs.frozen(kw_only=True)
+class InsightView:
+    """A canonical insight of the domain."""
+
+    number: int
+    """Number."""
+    title: str
+    """Title."""
+    text: str
+    """Explanation."""
+
+
+@attrs.frozen(kw_only=True)
+class ContinuityView:
+    """The continuity chapter, written from the metrics."""
+
+    number: str
+    """Chapter number in Part I."""
+    title: str
+    """Title."""
+    intro: str
+    """Opening sentence."""
+    pigeon_loft_index: str
+    """Pigeon-loft index as a percentage."""
+    core_share: str
+    """Core share as a percentage."""
+    asymmetry: str | None
+    """Exposure ratio, one decimal; none when it cannot be computed."""
+    exposure_by_group: tuple[tuple[str, str], ...]
+    """(group, mean exposure as a percentage)."""
+    tiers: tuple[TierRow, ...]
+    """Members by tier."""
+    sessions: tuple[SessionView, ...]
+    """Sessions with size, newcomers, overlap and levels."""
+    organisations: tuple[OrganisationRow, ...]
+    """Organisations by attendances."""
+    flags: tuple[str, ...]
+    """Sentences about the flags raised."""
+    buddies: tuple[tuple[str, str], ...]
+    """(newcomer, buddy) as printed."""
+    charts: tuple[ChartView, ...] = ()
+    """Charts to embed."""
+
+
+@attrs.frozen(kw_only=True)
+class ColophonView:
+    """The colophon."""
+
+    publisher: str
+    """Publisher."""
+    address: tuple[str, ...]
+    """Address lines."""
+    text_by: tuple[str, ...]
+    """Authors of the text."""
+    editors: tuple[str, ...]
+    """Editors."""
+    contributors: tuple[str, ...]
+    """Contributors."""
+    thanks: str
+    """Line of thanks before the inspirators."""
+    inspirators: tuple[GuestView, ...]
+    """Guests in chronological order."""
+    place: str
+    """Place of publication."""
+    date: str
+    """Month and year of publication, localised."""
+
+
+@attrs.frozen(kw_only=True)
+class Harvest:
+    """Everything a publication shows."""
+
+    locale: str
+    """Language."""
+    audience: str
+    """``public`` or ``internal``."""
+    pack: str
+    """Domain pack id."""
+    pack_title: str
+    """Domain pack title."""
+    title: str
+    """Booklet title."""
+    subtitle: str
+    """Subtitle."""
+    date: str
+    """Month and year on the cover."""
+    colophon: ColophonView
+    """Colophon."""
+    intro: tuple[Block, ...]
+    """Introduction."""
+    parts: tuple[PartView, ...]
+    """Part I and Part II."""
+    continuity: ContinuityView
+    """The continuity chapter (end of Part I)."""
+    building_lessons: tuple[BuildingLessonView, ...]
+    """Annex: the ten lessons for building a CoP with their status."""
+    plugin_findings: tuple[BuildingLessonView, ...]
+    """Health findings added by plugins and domain packs."""
+    insights: tuple[InsightView, ...]
+    """Annex: the domain's insights."""
+    tables: tuple[TableView, ...]
+    """Tables not tied to a chapter (the from → to table)."""
+    questions: tuple[str, ...]
+    """The domain's key questions."""
+    loose_lessons: tuple[LessonView, ...]
+    """Lessons tied to no chapter."""
+    loose_quotes: tuple[QuoteView, ...]
+    """Quotes tied to no chapter."""
+    sessions: tuple[SessionView, ...]
+    """Overview of the sessions."""
+    readings: tuple[ReadingView, ...]
+    """Overview of the readings."""
+    labels: Mapping[str, str]
+    """Printed labels in the harvest's language."""
+    metrics: Mapping[str, Any]
+    """The metrics (METRICS.md layout), members without consent pseudonymised."""
