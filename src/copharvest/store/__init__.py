@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from copharvest.store.folder import COLLECTIONS, atomic_write_bytes, atomic_write_text, load, save
+from copharvest.store.folder import COLLECTIONS, load
 from copharvest.store.problems import HarvestError, NotAHarvestFolder, Problem
+from copharvest.store.save import atomic_write_bytes, atomic_write_text, save, unstructure
 
 __all__ = [
     "COLLECTIONS",
@@ -14,4 +15,5 @@ __all__ = [
     "atomic_write_text",
     "load",
     "save",
+    "unstructure",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import math
 import re
 import typing
 from collections.abc import Callable
@@ -32,7 +33,7 @@ class InvalidValue(ValueError):
 def describe(value: object) -> str:
     """A short description of a parsed value, for error messages."""
     if value is None:
-        return "null"
+        return "an empty value (null)"
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, int):
@@ -64,6 +65,8 @@ def _structure_int(value: Any, _: type) -> int:
 
 def _structure_float(value: Any, _: type) -> float:
     if type(value) in (int, float):
+        if not math.isfinite(value):
+            raise InvalidValue(f"expected a finite number, got {value}")
         return float(value)
     raise InvalidValue(f"expected a number, got {describe(value)}")
 
@@ -74,7 +77,7 @@ def _structure_bool(value: Any, _: type) -> bool:
     raise InvalidValue(f"expected true or false, got {describe(value)}")
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -164,7 +167,8 @@ def _attrs_unstructure(converter: cattrs.Converter) -> Callable[[Any], Callable[
             a.name: override(omit_if_default=a.default is not attrs.NOTHING)
             for a in attrs.fields(cl)
         }
-        return make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=False, **overrides)
+        make: Callable[..., Callable[[Any], Any]] = make_dict_unstructure_fn
+        return make(cl, converter, _cattrs_omit_if_default=False, **overrides)
 
     return factory
 
@@ -175,6 +179,10 @@ def _structure_passage(converter: cattrs.Converter) -> Callable[[Any, type], Pas
     def hook(value: Any, tp: type) -> Passage:
         if isinstance(value, str):
             return Passage(text=value)
+        if not isinstance(value, dict):
+            raise InvalidValue(
+                f"expected text, or a mapping with text and visibility; got {describe(value)}"
+            )
         result: Passage = as_class(value, tp)
         return result
 
@@ -185,6 +193,10 @@ def _unstructure_passage(passage: Passage) -> Any:
     if passage.visibility is Visibility.PUBLIC:
         return passage.text
     return {"text": passage.text, "visibility": passage.visibility.value}
+
+
+def _enum_value(value: enum.Enum) -> Any:
+    return value.value
 
 
 def make_converter() -> cattrs.Converter:
@@ -200,6 +212,8 @@ def make_converter() -> cattrs.Converter:
     for member in vars(model).values():
         if isinstance(member, type) and issubclass(member, enum.Enum) and member is not enum.Enum:
             conv.register_structure_hook(member, _structure_enum(member))
+            # a StrEnum is a str, and cattrs' class hook for str would pass it through
+            conv.register_unstructure_hook(member, _enum_value)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum

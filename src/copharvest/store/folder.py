@@ -18,8 +18,8 @@ Only ``community.yaml`` is required. Every file may also be written as JSON
 
 from __future__ import annotations
 
+import difflib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from copharvest.model import (
+    FORMAT_VERSION,
     Chapter,
     Community,
     Lesson,
@@ -38,10 +39,10 @@ from copharvest.model import (
     Session,
 )
 from copharvest.store import yamlio
-from copharvest.store.converter import converter
+from copharvest.store.converter import describe
 from copharvest.store.problems import HarvestError, NotAHarvestFolder, PathPart, Problem
 from copharvest.store.structure import structure
-from copharvest.store.validate import validate
+from copharvest.store.validate import Issue, validate
 
 HEADER_FILE = "community"
 COLLECTIONS: dict[str, type] = {
@@ -56,38 +57,55 @@ COLLECTIONS: dict[str, type] = {
 }
 """Collection name -> record type; the file of each is ``<name>.yaml``."""
 SUFFIXES = (".yaml", ".yml", ".json")
-SCHEMA_COMMENT = "# yaml-language-server: $schema={schema}\n"
+STEMS = (HEADER_FILE, *COLLECTIONS)
+"""Every file stem a harvest folder may hold."""
 
 
 @attrs.define
 class _Source:
-    """One file as read, kept to locate lines when there is a problem."""
+    """One file as read; its locator finds lines only when there is a problem."""
 
     path: Path
-    text: str
+    locator: yamlio.Locator
+
+    def problems(self, found: Iterable[tuple[tuple[PathPart, ...], str]]) -> list[Problem]:
+        return [
+            Problem(file=self.path, path=path, line=self.locator.line(path), message=message)
+            for path, message in found
+        ]
 
 
 def _find(folder: Path, stem: str) -> tuple[Path | None, list[Problem]]:
-    found = [folder / f"{stem}{suffix}" for suffix in SUFFIXES if (folder / f"{stem}{suffix}").is_file()]
+    found = [folder / f"{stem}{s}" for s in SUFFIXES if (folder / f"{stem}{s}").is_file()]
     if len(found) > 1:
         names = " and ".join(p.name for p in found)
         return None, [Problem(file=found[0], message=f"both {names} exist; keep only one")]
     return (found[0] if found else None), []
 
 
-def _locate(source: _Source, found: Iterable[tuple[tuple[PathPart, ...], str]]) -> list[Problem]:
-    return [
-        Problem(file=source.path, path=path, line=yamlio.locate(source.text, path), message=message)
-        for path, message in found
-    ]
+def _misnamed(folder: Path) -> list[Problem]:
+    # A misspelt file name would silently drop its records; other files are left alone.
+    problems = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in SUFFIXES or path.stem in STEMS or not path.is_file():
+            continue
+        close = difflib.get_close_matches(path.stem.lower(), STEMS, n=1, cutoff=0.85)
+        if close:
+            problems.append(
+                Problem(
+                    file=path,
+                    message=f"unknown file name; did you mean {close[0]}{path.suffix}?",
+                )
+            )
+    return problems
 
 
 def _read(path: Path) -> tuple[_Source | None, Any, list[Problem]]:
     try:
         text = yamlio.read_text(path)
-        return _Source(path, text), yamlio.parse(path, text), []
+        return _Source(path, yamlio.Locator(path, text)), yamlio.parse(path, text), []
     except yamlio.FileProblem as exc:
-        return None, None, [exc.problem]
+        return None, None, list(exc.problems)
 
 
 def load(folder: str | os.PathLike[str]) -> Community:
@@ -99,19 +117,17 @@ def load(folder: str | os.PathLike[str]) -> Community:
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a folder"
         raise NotAHarvestFolder([Problem(file=root, message=f"{what}; expected a harvest folder")])
-    problems: list[Problem] = []
-    header_path, found = _find(root, HEADER_FILE)
-    problems += found
+    problems: list[Problem] = _misnamed(root)
+    header_path, header_found = _find(root, HEADER_FILE)
+    problems += header_found
     collection_paths: dict[str, Path] = {}
     for name in COLLECTIONS:
         path, found = _find(root, name)
         problems += found
         if path is not None:
             collection_paths[name] = path
-    if problems:
-        raise HarvestError(problems)
-    if header_path is None:
-        if not collection_paths:
+    if header_path is None and not header_found:
+        if not collection_paths and not problems:
             raise NotAHarvestFolder(
                 [
                     Problem(
@@ -121,9 +137,9 @@ def load(folder: str | os.PathLike[str]) -> Community:
                     )
                 ]
             )
-        raise HarvestError(
-            [Problem(file=root / "community.yaml", message="required file is missing")]
-        )
+        problems.append(Problem(file=root / "community.yaml", message="required file is missing"))
+    if problems or header_path is None:
+        raise HarvestError(problems)
 
     sources: dict[str, _Source] = {}
     values: dict[str, Any] = {}
@@ -131,6 +147,10 @@ def load(folder: str | os.PathLike[str]) -> Community:
     problems += found
     if header_source is not None:
         sources[HEADER_FILE] = header_source
+        newer = _newer_format(header_source, header_data)
+        if newer:
+            # fields of a newer format would only add noise; this is the one thing to say
+            raise HarvestError(newer)
         problems += _structure_header(header_source, header_data, values)
     for name, path in collection_paths.items():
         source, data, found = _read(path)
@@ -139,18 +159,12 @@ def load(folder: str | os.PathLike[str]) -> Community:
             continue
         sources[name] = source
         if not isinstance(data, list):
-            problems.append(
-                Problem(
-                    file=path,
-                    path=(),
-                    line=1,
-                    message=f"expected a list of {name}, got {_kind(data)}",
-                )
-            )
+            message = f"expected a list of {name}, got {describe(data)}"
+            problems += source.problems([((), message)])
             continue
         value, errors = structure(data, tuple.__class_getitem__((COLLECTIONS[name], ...)))
         if errors:
-            problems += _locate(source, errors)
+            problems += source.problems(errors)
         else:
             values[name] = value
     if problems:
@@ -159,101 +173,40 @@ def load(folder: str | os.PathLike[str]) -> Community:
     community: Community = attrs.evolve(values.pop(HEADER_FILE), **values)
     issues = validate(community)
     if issues:
-        raise HarvestError(
-            Problem(
-                file=sources[name].path if name in sources else root / f"{name}.yaml",
-                path=path,
-                line=yamlio.locate(sources[name].text, path) if name in sources else None,
-                message=message,
-            )
-            for name, path, message in issues
-        )
+        raise HarvestError(_issue_problem(sources[issue.file], issue) for issue in issues)
     return community
 
 
-def _kind(data: Any) -> str:
-    from copharvest.store.converter import describe
+def _issue_problem(source: _Source, issue: Issue) -> Problem:
+    message = issue.message
+    line = source.locator.line(issue.path)
+    if issue.first is not None:
+        first = source.locator.line(issue.first)
+        message += f" (first on line {first})" if first not in (None, line) else ""
+    return Problem(file=source.path, path=issue.path, line=line, message=message)
 
-    return describe(data)
+
+def _newer_format(source: _Source, data: Any) -> list[Problem]:
+    version = data.get("format_version") if isinstance(data, dict) else None
+    if type(version) is not int or version <= FORMAT_VERSION:
+        return []
+    message = (
+        f"format version {version} is newer than this copharvest reads "
+        f"({FORMAT_VERSION}); upgrade copharvest"
+    )
+    return source.problems([(("format_version",), message)])
 
 
 def _structure_header(source: _Source, data: Any, values: dict[str, Any]) -> list[Problem]:
     if not isinstance(data, dict):
-        return [
-            Problem(
-                file=source.path,
-                path=(),
-                line=1,
-                message=f"expected a mapping of the community's fields, got {_kind(data)}",
-            )
-        ]
+        message = f"expected a mapping of the community's fields, got {describe(data)}"
+        return source.problems([((), message)])
     misplaced = [key for key in data if key in COLLECTIONS]
-    if misplaced:
-        return _locate(
-            source,
-            [((key,), f"{key} belong in {key}.yaml, not in {source.path.name}") for key in misplaced],
-        )
-    value, errors = structure(data, Community)
-    if errors:
-        return _locate(source, errors)
-    values[HEADER_FILE] = value
-    return []
-
-
-def unstructure(community: Community) -> dict[str, Any]:
-    """File stem -> plain data, as :func:`save` writes it."""
-    data = converter.unstructure(community)
-    files: dict[str, Any] = {HEADER_FILE: {k: v for k, v in data.items() if k not in COLLECTIONS}}
-    for name in COLLECTIONS:
-        files[name] = data.get(name, [])
-    return files
-
-
-def save(community: Community, folder: str | os.PathLike[str], *, schema: str | None = None) -> list[Path]:
-    """Write ``community`` as a harvest folder (YAML, stable key order).
-
-    Every file is written atomically. ``schema`` (a path or URL) adds the comment that
-    lets editors validate the file against copharvest's JSON Schema. Returns the paths
-    written.
-    """
-    root = Path(folder)
-    root.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for stem, data in unstructure(community).items():
-        for suffix in SUFFIXES:
-            other = root / f"{stem}{suffix}"
-            if suffix != ".yaml" and other.exists():
-                raise HarvestError(
-                    [Problem(file=other, message="would be shadowed by the saved .yaml; remove it first")]
-                )
-        header = SCHEMA_COMMENT.format(schema=schema) if schema else ""
-        path = root / f"{stem}.yaml"
-        atomic_write_text(path, yamlio.dump(data, header=header))
-        written.append(path)
-    return written
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Text (UTF-8) version of :func:`atomic_write_bytes`."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    problems = source.problems(
+        ((key,), f"{key} belong in {key}.yaml, not in {source.path.name}") for key in misplaced
+    )
+    value, errors = structure({k: v for k, v in data.items() if k not in COLLECTIONS}, Community)
+    problems += source.problems(errors)
+    if not problems:
+        values[HEADER_FILE] = value
+    return problems

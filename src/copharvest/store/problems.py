@@ -11,6 +11,17 @@ PathPart = str | int
 """A step in a data path: a mapping key or a list index."""
 
 
+def key_text(key: object) -> str:
+    """A mapping key as a path part: text as is, other scalars as YAML writes them."""
+    if isinstance(key, str):
+        return key
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
+
+
 def format_path(parts: Sequence[PathPart]) -> str:
     """``("sessions", 3, "attendance")`` -> ``$.sessions[3].attendance``."""
     out = ["$"]

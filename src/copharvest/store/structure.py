@@ -14,16 +14,26 @@ from cattrs.errors import (
 )
 
 from copharvest.store.converter import converter
-from copharvest.store.problems import PathPart
+from copharvest.store.problems import PathPart, key_text
 
 Found = tuple[tuple[PathPart, ...], str]
 """A data path and a message."""
 
 
-def _unknown_key(key: Any, cl: type) -> str:
+def suggest(word: str, names: list[str]) -> str | None:
+    """The name ``word`` was most likely meant to be, if any."""
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    # abbreviations: "vis" for "visibility"
+    longer = [n for n in names if len(word) >= 3 and n.startswith(word.lower())]
+    return longer[0] if len(longer) == 1 else None
+
+
+def _unknown_key(key: str, cl: type) -> str:
     names = [a.name for a in attrs.fields(cl)] if attrs.has(cl) else []
-    close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    close = suggest(key, names)
+    hint = f"; did you mean {close!r}?" if close else ""
     return f"unknown key {key!r}{hint}"
 
 
@@ -42,7 +52,7 @@ def walk(exc: BaseException, path: tuple[PathPart, ...] = ()) -> Iterator[Found]
         for sub in others_i:
             yield from walk(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields, key=str):
+        for key in sorted(key_text(k) for k in exc.extra_fields):
             yield (*path, key), _unknown_key(key, exc.cl)
     elif isinstance(exc, KeyError):
         # the note already added the missing field's name to the path

@@ -11,57 +11,67 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from copharvest.store.problems import PathPart, Problem
+from copharvest.store.problems import PathPart, Problem, key_text
 
 _Base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BaseDumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _DROPPED_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:timestamp",
 }
+_NARROW_RESOLVERS = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
+        "-+0123456789.",
+    ),
+)
 
 
 def _narrowed(base: type[Any]) -> type[Any]:
-    class Loader(base):  # type: ignore[misc,valid-type]
+    class Loader(base):  # type: ignore[misc]
+        """Narrowed implicit types; remembers whether a mapping repeats a key."""
+
+        repeated_key = False
+
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=deep)
-                try:
-                    duplicate = key in seen
-                except TypeError:
-                    continue
-                if duplicate:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key {key!r}", key_node.start_mark
-                    )
-                seen.add(key)
+            if not self.repeated_key and isinstance(node, yaml.MappingNode):
+                seen: set[Any] = set()
+                for key_node, _ in node.value:
+                    tag = key_node.tag
+                    if tag == _MERGE:
+                        continue
+                    key = key_node.value if tag == _STR else self.construct_object(key_node)
+                    try:
+                        if key in seen:
+                            # the node tree is composed again to report every
+                            # repetition with its path, see find_repeated_keys
+                            self.repeated_key = True
+                            break
+                        seen.add(key)
+                    except TypeError:
+                        continue  # unhashable; the constructor reports it
             return super().construct_mapping(node, deep=deep)
 
     Loader.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED_TAGS]
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
-    Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-    )
-    Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-    )
-    Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:float",
-        re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-        list("-+0123456789."),
-    )
+    for tag, pattern, first in _NARROW_RESOLVERS:
+        Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
     return Loader
 
 
@@ -71,12 +81,36 @@ LineLoader = _narrowed(yaml.SafeLoader)
 """The pure-Python twin, used to compose node trees with line marks."""
 
 
-class FileProblem(Exception):
-    """A file could not be read or parsed; carries the problem to report."""
+class Dumper(_BaseDumper):  # type: ignore[misc]
+    """Writes harvest files; quotes every text :data:`Loader` would not read back as text.
 
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
+    The standard resolvers (YAML 1.1: ``yes``, ``0x10``, ``1:20``, ...) are kept and the
+    narrowed ones added, so a text such as ``-.5`` or ``1.0e5``, which the narrowed
+    loader reads as a number, is quoted too.
+    """
+
+    def represent_str(self, data: str) -> Any:
+        # Multi-line texts are written as literal blocks where the emitter allows it.
+        style = "|" if "\n" in data else None
+        return self.represent_scalar(_STR, data, style=style)
+
+
+for _tag, _pattern, _first in _NARROW_RESOLVERS:
+    Dumper.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+Dumper.add_representer(str, Dumper.represent_str)
+
+
+class FileProblem(Exception):
+    """A file could not be read or parsed; carries the problems to report."""
+
+    def __init__(self, *problems: Problem) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @property
+    def problem(self) -> Problem:
+        """The first problem (a syntax error has only one)."""
+        return self.problems[0]
 
 
 def read_text(path: Path) -> str:
@@ -95,11 +129,14 @@ def read_text(path: Path) -> str:
             Problem(
                 file=path,
                 line=line,
-                message=f"not valid UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                message=f"not valid UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                "save the file as UTF-8",
             )
         ) from None
-    if not text.strip() or _only_comments(text):
+    if not text.strip():
         raise FileProblem(Problem(file=path, message="file is empty"))
+    if _only_comments(text):
+        raise FileProblem(Problem(file=path, message="file is empty (it holds only comments)"))
     return text
 
 
@@ -107,62 +144,174 @@ def _only_comments(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
+def _is_json(path: Path) -> bool:
+    return path.suffix == ".json"
+
+
 def parse(path: Path, text: str) -> Any:
-    """Parse YAML or (for ``.json`` files) JSON text."""
-    if path.suffix == ".json":
+    """Parse YAML or (for ``.json`` files) JSON text.
+
+    Raises :class:`FileProblem` for a syntax error (with its line) and for keys
+    repeated in one mapping (every repetition, with its path and line).
+    """
+    if _is_json(path):
+        repeated = False
+
+        def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+            nonlocal repeated
+            result = dict(items)
+            if len(result) != len(items):
+                repeated = True
+            return result
+
         try:
-            return json.loads(text)
+            data = json.loads(text, object_pairs_hook=pairs)
         except json.JSONDecodeError as exc:
             raise FileProblem(
                 Problem(file=path, line=exc.lineno, message=f"JSON syntax error: {exc.msg}")
             ) from None
-    try:
-        return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            what = f"{exc.problem} ({exc.context})"
-        raise FileProblem(Problem(file=path, line=line, message=f"YAML syntax error: {what}")) from None
-    except yaml.YAMLError as exc:
-        raise FileProblem(Problem(file=path, message=f"YAML syntax error: {exc}")) from None
+    else:
+        loader = Loader(text)
+        try:
+            data = loader.get_single_data()
+            repeated = loader.repeated_key
+        except yaml.MarkedYAMLError as exc:
+            raise FileProblem(_yaml_problem(path, exc)) from None
+        except yaml.YAMLError as exc:
+            raise FileProblem(Problem(file=path, message=f"YAML syntax error: {exc}")) from None
+        finally:
+            loader.dispose()
+    if repeated:
+        locator = Locator(path, text)
+        raise FileProblem(
+            *(
+                Problem(
+                    file=path,
+                    path=where,
+                    line=line,
+                    message=f"key {where[-1]!r} appears twice (first on line {first})",
+                )
+                for where, line, first in locator.repeated_keys()
+            )
+        )
+    return data
 
 
-def locate(text: str, path: Sequence[PathPart]) -> int | None:
-    """The 1-based line of the node at ``path``, or of its nearest existing ancestor."""
-    try:
-        node = yaml.compose(text, Loader=LineLoader)
-    except yaml.YAMLError:
-        return None
-    if node is None:
-        return None
-    line: int = node.start_mark.line + 1
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == part or (isinstance(part, int) and key_node.value == str(part)):
-                    # point at the key: that is where a person reads the field
-                    line = key_node.start_mark.line + 1
-                    node = value_node
-                    break
+def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    what = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        what = f"{exc.problem} ({exc.context})"
+    if exc.problem == "but found another document":
+        what = "a second document starts here ('---'); a harvest file holds one"
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        return Problem(file=path, line=line, message=f"YAML error: {what}")
+    return Problem(file=path, line=line, message=f"YAML syntax error: {what}")
+
+
+_Node = yaml.Node
+
+
+class Locator:
+    """Finds the line of a data path in a file's text; composes the node tree once."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+        self._root: _Node | None = None
+        self._composed = False
+        self._constructor: Any = None
+
+    def _tree(self) -> _Node | None:
+        if not self._composed:
+            self._composed = True
+            # JSON allows tabs between tokens, YAML does not; a JSON string cannot hold
+            # a raw tab, so replacing them changes no value and no line.
+            text = self.text.replace("\t", " ") if _is_json(self.path) else self.text
+            try:
+                self._root = yaml.compose(text, Loader=LineLoader)
+            except yaml.YAMLError:
+                self._root = None
+        return self._root
+
+    def _key(self, node: _Node) -> str:
+        if node.tag in (_STR, _MERGE) or not isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        if self._constructor is None:
+            self._constructor = LineLoader("")
+        try:
+            return key_text(self._constructor.construct_object(node))
+        except yaml.YAMLError:
+            return str(node.value)
+
+    def line(self, path: Sequence[PathPart] | None) -> int | None:
+        """The 1-based line of the node at ``path``, or of its nearest existing ancestor.
+
+        A mapping key's line is given for a field (that is where a person reads it).
+        """
+        node = self._tree()
+        if node is None or path is None:
+            return None
+        line: int = node.start_mark.line + 1
+        for part in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for key_node, value_node in node.value:
+                    if self._key(key_node) == part:
+                        line = key_node.start_mark.line + 1
+                        node = value_node
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return line
+                node = node.value[part]
+                line = node.start_mark.line + 1
             else:
                 return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if not 0 <= part < len(node.value):
-                return line
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
+        return line
+
+    def repeated_keys(self) -> Iterator[tuple[tuple[PathPart, ...], int, int]]:
+        """(path, line, line of the first occurrence) of every key repeated in a mapping."""
+        root = self._tree()
+        if root is None:
+            return
+        seen: set[int] = set()
+        stack: list[tuple[_Node, tuple[PathPart, ...]]] = [(root, ())]
+        found: list[tuple[tuple[PathPart, ...], int, int]] = []
+        while stack:
+            node, where = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                first: dict[str, int] = {}
+                for key_node, value_node in node.value:
+                    if key_node.tag == _MERGE:
+                        continue
+                    key = self._key(key_node)
+                    line = key_node.start_mark.line + 1
+                    if key in first:
+                        found.append(((*where, key), line, first[key]))
+                    else:
+                        first[key] = line
+                    stack.append((value_node, (*where, key)))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, (*where, i)) for i, item in enumerate(node.value))
+        yield from sorted(found, key=lambda f: f[1])
+
+
+def locate(text: str, path: Sequence[PathPart], file: Path = Path("x.yaml")) -> int | None:
+    """The 1-based line of ``path`` in ``text``; see :meth:`Locator.line`."""
+    return Locator(file, text).line(path)
 
 
 def dump(data: Any, *, header: str = "") -> str:
     """YAML text for ``data``, keys in the given order, Unicode kept readable."""
     body: str = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

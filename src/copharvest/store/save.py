@@ -1,0 +1,86 @@
+"""Writing a harvest folder: several small YAML files, stable key order, atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from copharvest.model import Community
+from copharvest.store import yamlio
+from copharvest.store.converter import converter
+from copharvest.store.folder import COLLECTIONS, HEADER_FILE, SUFFIXES
+from copharvest.store.problems import HarvestError, Problem
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema={schema}\n"
+
+
+def unstructure(community: Community) -> dict[str, Any]:
+    """File stem -> plain data, as :func:`save` writes it.
+
+    Keys follow the order of the model's fields; fields at their default are left out,
+    so hand-edited files stay short.
+    """
+    data = converter.unstructure(community)
+    files: dict[str, Any] = {HEADER_FILE: {k: v for k, v in data.items() if k not in COLLECTIONS}}
+    for name in COLLECTIONS:
+        files[name] = data.get(name, [])
+    return files
+
+
+def save(
+    community: Community, folder: str | os.PathLike[str], *, schema: str | None = None
+) -> list[Path]:
+    """Write ``community`` as a harvest folder (YAML, stable key order).
+
+    Every file is written atomically, and nothing is written when a ``.yml`` or
+    ``.json`` file of the same name would shadow or be shadowed by the new ``.yaml``.
+    ``schema`` (a path or URL; ``{stem}`` is replaced by the file's stem) adds the
+    comment that lets editors validate the file against copharvest's JSON Schema.
+    Returns the paths written.
+    """
+    root = Path(folder)
+    files = unstructure(community)
+    clashes = [
+        Problem(file=other, message="would clash with the saved .yaml file; remove it first")
+        for stem in files
+        for suffix in SUFFIXES
+        if suffix != ".yaml" and (other := root / f"{stem}{suffix}").exists()
+    ]
+    if clashes:
+        raise HarvestError(clashes)
+    root.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for stem, data in files.items():
+        header = SCHEMA_COMMENT.format(schema=schema.replace("{stem}", stem)) if schema else ""
+        path = root / f"{stem}.yaml"
+        atomic_write_text(path, yamlio.dump(data, header=header))
+        written.append(path)
+    return written
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Text (UTF-8) version of :func:`atomic_write_bytes`."""
+    atomic_write_bytes(path, text.encode("utf-8"))
