@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from copharvest.hookspecs import hookimpl
 from copharvest.model import (
     Chapter,
     Colophon,
@@ -65,6 +66,7 @@ __all__ = [
     "Visibility",
     "WorkForm",
     "__version__",
+    "hookimpl",
     "load",
     "save",
 ]

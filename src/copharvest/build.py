@@ -35,7 +35,7 @@ def find_pack(community: Community, registry: Registry) -> DomainPack:
         known = ", ".join(sorted(registry.packs)) or "none"
         raise BuildError(
             f"community.yaml names the domain pack {community.pack!r}, which is not installed "
-            f"(installed: {known}); see 'copharvest plugins'"
+            f"or failed to load (available: {known}); see 'copharvest plugins'"
         )
     result: DomainPack = pack
     return result

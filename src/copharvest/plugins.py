@@ -93,6 +93,14 @@ class Plugins:
             )
         return sorted(out, key=lambda p: (not p.builtin, p.name))
 
+    def report_failure(self, name: str, what: str, exc: BaseException) -> None:
+        """Record one line per line of the exception's message, naming the plugin."""
+        lines = str(exc).splitlines() or [""]
+        for line in lines:
+            self.problems.append(
+                f"{self.describe(name)} {what}: {type(exc).__name__}: {line}; continuing without it"
+            )
+
     def call_each(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Call every implementation of ``hook`` on its own; a failing one is reported and skipped.
 
@@ -107,10 +115,7 @@ class Plugins:
             except PluginError:
                 raise
             except Exception as exc:
-                self.problems.append(
-                    f"{self.describe(impl.plugin_name)} failed in {hook}: "
-                    f"{type(exc).__name__}: {exc}; continuing without it"
-                )
+                self.report_failure(impl.plugin_name, f"failed in {hook}", exc)
                 continue
             results.append((impl.plugin_name, result))
         return results
@@ -188,10 +193,7 @@ def get_plugins(
             try:
                 plugin = ep.load()
             except Exception as exc:
-                plugins.problems.append(
-                    f"{plugins.describe(ep.name)} failed to load: "
-                    f"{type(exc).__name__}: {exc}; continuing without it"
-                )
+                plugins.report_failure(ep.name, "failed to load", exc)
                 continue
             register(plugins, plugin, ep.name)
     for name, plugin in extra:
@@ -245,10 +247,7 @@ def collect(
             for name in set(found) - set(before):
                 del found[name]
                 del owner[name]
-            plugins.problems.append(
-                f"{plugins.describe(impl.plugin_name)} failed in {hook}: "
-                f"{type(exc).__name__}: {exc}; continuing without it"
-            )
+            plugins.report_failure(impl.plugin_name, f"failed in {hook}", exc)
     return found
 
 

@@ -1,0 +1,146 @@
+"""copharvest domain pack for communities of practice of youth-care professionals.
+
+A complete example of a third-party plugin: the pack itself is data (the YAML files in
+``data/``); the Python below adds a metric, two health checks, a command and a small
+adjustment of the booklet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.resources import files
+
+import attrs
+import click
+
+import copharvest
+from copharvest.analysis import Finding, HealthCheck, MetricSpec
+from copharvest.continuity import Continuity, Parameters
+from copharvest.harvest import Harvest
+from copharvest.model import Community, WorkForm
+from copharvest.pack import DomainPack, load_pack, localise
+from copharvest.textblocks import blocks
+
+PACK_ID = "youthcare"
+CASE_FORMS = frozenset({WorkForm.CASE_CLINIC, WorkForm.INTERVISION})
+
+
+def case_share(community: Community, continuity: Continuity, parameters: Parameters) -> float | None:
+    """Share of the held sessions with a case clinic or intervision on a real case."""
+    held_ids = {s.id for s in continuity.sessions}  # sessions after `as_of` are left out
+    held = [s for s in community.sessions if s.id in held_ids]
+    if not held:
+        return None
+    with_case = sum(1 for s in held if any(p.form in CASE_FORMS for p in s.programme))
+    return with_case / len(held)
+
+
+def client_voice(community: Community, continuity: Continuity, parameters: Parameters) -> Finding:
+    """Were young people or parents heard? Counts guests described as such."""
+    words = ("young", "youth", "parent", "jongere", "ouder", "client", "cliënt")
+    heard = sum(
+        1
+        for s in community.sessions
+        for g in s.guests
+        if any(word in g.description.lower() for word in words)
+    )
+    if not community.sessions:
+        status = "unknown"
+    else:
+        status = "ok" if heard else "warn"
+    return Finding(
+        lesson=f"{PACK_ID}:client_voice",
+        title="Young people and parents are heard",
+        status=status,
+        evidence={"client_guests": heard, "sessions": len(community.sessions)},
+    )
+
+
+def providers_present(community: Community, continuity: Continuity, parameters: Parameters) -> Finding:
+    """The pack's own check: care providers take part, not only municipal youth teams."""
+    kinds = {o.id: o.kind for o in community.organisations}
+    providers = {
+        m.organisation
+        for m in community.members
+        if m.organisation is not None and kinds.get(m.organisation) == "care_provider"
+    }
+    held_ids = {s.id for s in continuity.sessions}
+    present = sum(
+        1
+        for s in community.sessions
+        if s.id in held_ids
+        and any(
+            kinds.get(community.member(mid).organisation or "") == "care_provider"
+            for mid in s.attendance
+        )
+    )
+    total = len(continuity.sessions)
+    status = "unknown" if total == 0 else ("ok" if present / total >= 0.5 else "warn")
+    return Finding(
+        lesson=f"{PACK_ID}:providers",
+        title="Care providers take part",
+        status=status,
+        evidence={"provider_organisations": len(providers), "sessions_with_provider": present,
+                  "sessions": total},
+    )
+
+
+def pack() -> DomainPack:
+    """The youthcare pack, read from the YAML files of this package."""
+    return load_pack(
+        files(__name__) / "data",
+        checks=(
+            HealthCheck(
+                name=f"{PACK_ID}:providers",
+                title={"en": "Care providers take part", "nl": "Zorgaanbieders doen mee"},
+                evaluate=providers_present,
+            ),
+        ),
+    )
+
+
+@copharvest.hookimpl
+def register_domain_packs(register: Callable[[DomainPack], None]) -> None:
+    register(pack())
+
+
+@copharvest.hookimpl
+def register_metrics(register: Callable[[MetricSpec], None]) -> None:
+    register(
+        MetricSpec(
+            name=f"{PACK_ID}:case_share",
+            compute=case_share,
+            description="Share of sessions that worked on a real case",
+        )
+    )
+
+
+@copharvest.hookimpl
+def register_health_checks(register: Callable[[HealthCheck], None]) -> None:
+    register(
+        HealthCheck(
+            name=f"{PACK_ID}:client_voice",
+            title={"en": "Young people and parents are heard", "nl": "Jongeren en ouders komen aan het woord"},
+            evaluate=client_voice,
+        )
+    )
+
+
+@copharvest.hookimpl
+def register_commands(cli: click.Group) -> None:
+    @cli.command("youthcare-themes")
+    @click.option("--locale", default="en", show_default=True)
+    def youthcare_themes(locale: str) -> None:
+        """List the Part II themes of the youthcare pack."""
+        for number, theme in enumerate(pack().themes, start=1):
+            click.echo(f"2.{number}  {localise(theme.title, locale)}")
+
+
+@copharvest.hookimpl
+def adjust_harvest(harvest: Harvest, pack: DomainPack) -> Harvest | None:
+    """Close the introduction with the pack's key questions, for youthcare harvests only."""
+    if pack.id != PACK_ID or not harvest.questions:
+        return None
+    lead = "Key questions:" if harvest.locale == "en" else "Kernvragen:"
+    items = "\n".join(f"- {q}" for q in harvest.questions)
+    return attrs.evolve(harvest, intro=harvest.intro + blocks(f"{lead}\n\n{items}"))
