@@ -4,10 +4,163 @@ and the JSON Schema of the harvest files."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
-from copharvest.cli.common import fail
+from copharvest.cli.common import FOLDER, DataError, fail, load_or_exit
+
+_COLUMN_FIELDS = {
+    "id": "member ids",
+    "name": "member names",
+    "organisation": "organisations",
+    "role": "roles",
+    "level": "governance levels",
+    "session": "long format: session ids or titles",
+    "date": "long format: session dates (first day)",
+    "end": "long format: last days of sessions",
+    "place": "long format: session places",
+    "title": "long format: session titles",
+    "present": "long format: presence marks (rows marked absent are skipped)",
+}
+
+
+def _column_options(command: Any) -> Any:
+    for field, what in reversed(_COLUMN_FIELDS.items()):
+        command = click.option(
+            f"--{field}-column",
+            f"column_{field}",
+            metavar="HEADING",
+            help=f"The column of {what} (its heading, or a letter such as C).",
+        )(command)
+    return command
+
+
+def _print_problems(problems: Any) -> NoReturn:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    raise DataError(len(problems))
+
+
+@click.command(name="import")
+@click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("folder", type=FOLDER)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["long", "matrix", "full"]),
+    help="long: one row per attendance; matrix: members x sessions with marks; full: a "
+    "workbook written by 'copharvest export'. Default: recognised from the sheet.",
+)
+@click.option(
+    "--sheet", "sheet_name", metavar="NAME", help="The sheet to read (default: the first)."
+)
+@_column_options
+@click.option(
+    "--skip-column",
+    "skip",
+    multiple=True,
+    metavar="HEADING",
+    help="Ignore this column (repeatable).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be added or changed; write nothing.")
+@click.option(
+    "--accept-conflicts",
+    "accept",
+    type=click.Choice(["sheet", "folder"]),
+    help="Settle every conflict: 'sheet' takes the sheet's values, 'folder' keeps the folder's.",
+)
+def import_sheet(
+    sheet: Path,
+    folder: Path,
+    form: str | None,
+    sheet_name: str | None,
+    skip: tuple[str, ...],
+    dry_run: bool,
+    accept: str | None,
+    **column_names: str | None,
+) -> None:
+    """Bring members, organisations, sessions and attendance from SHEET into FOLDER.
+
+    SHEET is an .xlsx or .csv file; FOLDER a harvest folder, created if it does not
+    exist. Nothing in FOLDER is lost or silently overwritten: where the sheet and the
+    folder disagree, each conflict is reported as 'sheet:row: column: message' and
+    nothing is written until it is resolved or accepted with --accept-conflicts.
+    SHEET itself is only read.
+    """
+    from copharvest.sheets import ColumnOptions, SheetError, apply, plan_import
+    from copharvest.store import HarvestError
+
+    names = {k.removeprefix("column_"): v for k, v in column_names.items() if v is not None}
+    columns = ColumnOptions(names=names, skip=skip)
+    try:
+        plan = plan_import(
+            sheet,
+            folder,
+            form=form,  # type: ignore[arg-type]
+            sheet_name=sheet_name,
+            columns=columns,
+            accept=accept,  # type: ignore[arg-type]
+        )
+    except HarvestError as exc:
+        _print_problems(exc.problems)
+    except SheetError as exc:
+        _print_problems(exc.problems)
+    if plan.conflicts:
+        for conflict in plan.conflicts:
+            click.echo(str(conflict), err=True)
+        n = len(plan.conflicts)
+        fail(
+            f"{n} conflict{'s' if n != 1 else ''} with {folder}; nothing written. Correct the "
+            "sheet or the folder, or pass --accept-conflicts sheet|folder"
+        )
+    if not plan.changes:
+        click.echo(f"{folder}: already up to date with {sheet.name}; nothing to change")
+        return
+    if dry_run:
+        click.echo(f"Dry run: nothing written. Importing {sheet.name} would:")
+        for change in plan.changes:
+            click.echo(f"  {change}")
+        click.echo(f"and write {', '.join(plan.files)} in {folder}")
+        return
+    try:
+        written = apply(plan)
+    except HarvestError as exc:
+        _print_problems(exc.problems)
+    n = len(plan.changes)
+    click.echo(
+        f"Imported {sheet.name}, {n} change{'s' if n != 1 else ''}: "
+        f"wrote {', '.join(p.name for p in written)} in {folder}"
+    )
+
+
+@click.command(name="export")
+@click.argument("folder", type=FOLDER)
+@click.option(
+    "--xlsx",
+    "target",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workbook to write.",
+)
+def export_sheet(folder: Path, target: Path) -> None:
+    """Write every record of FOLDER, the attendance matrix and the metrics to an .xlsx.
+
+    The workbook is a copy of the records, not a publication: it includes internal and
+    off-record text and the names of members who did not consent to be named. Its
+    first sheet says so. 'copharvest import' reads it back.
+    """
+    from copharvest.sheets import export_workbook
+
+    if target.suffix.lower() != ".xlsx":
+        raise click.UsageError("--xlsx must name an .xlsx file")
+    if not target.parent.is_dir():
+        fail(f"{target.parent}: folder does not exist")
+    community = load_or_exit(folder)
+    note = export_workbook(community, target)
+    if note:
+        click.echo(f"Metrics left out: {note}", err=True)
+    click.echo(f"Wrote {target}: all records, including internal and off-record text")
 
 
 @click.command()

@@ -1,0 +1,260 @@
+"""Import: read a sheet, merge it into a harvest folder, check, and only then write.
+
+:func:`plan_import` reads and merges without touching the disk; :func:`apply` writes
+the plan. Files are written only when the merged community passes the same checks as
+``copharvest load``: first into a temporary folder that is loaded back, then moved into
+place file by file, each move atomic. Only files whose records changed are rewritten,
+in the format they had (YAML or JSON) and keeping the schema line at their top.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from copharvest.model import Community
+from copharvest.sheets.attendance import read_attendance
+from copharvest.sheets.columns import ColumnOptions
+from copharvest.sheets.layout import ABOUT_SHEET, MARKER
+from copharvest.sheets.merge import Accept, Incoming, merge
+from copharvest.sheets.problems import Location, SheetError, SheetProblem
+from copharvest.sheets.reader import Book, open_book
+from copharvest.sheets.records import read_records
+from copharvest.store import COLLECTIONS, HarvestError, load, unstructure
+from copharvest.store.folder import HEADER_FILE, SUFFIXES
+from copharvest.store.structure import structure
+from copharvest.store.validate import validate
+from copharvest.store.yamlio import dump
+
+Format = Literal["long", "matrix", "full"]
+_SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S+[^\n]*\n")
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """What importing a sheet would do."""
+
+    folder: Path
+    """The harvest folder."""
+    community: Community
+    """The community after the import."""
+    files: Mapping[str, str]
+    """File name -> new text, for the files that change."""
+    changes: tuple[str, ...]
+    """What is added or changed, one line each."""
+    conflicts: tuple[SheetProblem, ...]
+    """Disagreements between the sheet and the folder; nothing is written while any remain."""
+    new_folder: bool
+    """Whether the folder is created."""
+    form: Format
+    """How the sheet was read."""
+
+
+def is_records_workbook(book: Book) -> bool:
+    """Whether ``book`` is a workbook written by ``copharvest export``."""
+    names = book.names
+    if not names or names[0] != ABOUT_SHEET:
+        return False
+    rows = book.grid(ABOUT_SHEET).rows
+    return bool(rows) and bool(rows[0][1]) and rows[0][1][0] == MARKER
+
+
+def _existing(folder: Path) -> Community | None:
+    if not folder.exists() or (folder.is_dir() and not any(folder.iterdir())):
+        return None
+    return load(folder)
+
+
+def _file_of(folder: Path, stem: str) -> Path | None:
+    for suffix in SUFFIXES:
+        path = folder / f"{stem}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def _render(folder: Path, stem: str, data: Any, fallback_header: str) -> tuple[str, str]:
+    """(file name, text) for one harvest file, in the format the folder already uses."""
+    path = _file_of(folder, stem)
+    if path is not None and path.suffix == ".json":
+        return path.name, json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    header = fallback_header
+    if path is not None:
+        found = _SCHEMA_LINE.match(path.read_text(encoding="utf-8-sig"))
+        header = found.group(0) if found else ""
+    name = path.name if path is not None else f"{stem}.yaml"
+    return name, dump(data, header=header)
+
+
+def _schema_header(folder: Path, stem: str) -> str:
+    # a new file points at its schema the way the community file points at its own
+    path = _file_of(folder, HEADER_FILE)
+    if path is None or path.suffix == ".json":
+        return ""
+    found = _SCHEMA_LINE.match(path.read_text(encoding="utf-8-sig"))
+    if not found:
+        return ""
+    return found.group(0).replace(f"{HEADER_FILE}.schema.json", f"{stem}.schema.json")
+
+
+def _files(folder: Path, before: Community | None, after: Community) -> dict[str, str]:
+    old = unstructure(before) if before is not None else {}
+    files = {}
+    for stem, data in unstructure(after).items():
+        if before is not None and old.get(stem) == data:
+            continue
+        if before is None and stem != HEADER_FILE and not data:
+            continue
+        name, text = _render(folder, stem, data, _schema_header(folder, stem))
+        files[name] = text
+    return files
+
+
+def _check(community: Community, batches: Mapping[str, list[Incoming]], folder: Path) -> None:
+    """The checks of ``load``, in memory; problems point at the sheet where they can."""
+    data = unstructure(community)
+    header = data.pop(HEADER_FILE)
+    whole = {**header, **{k: v for k, v in data.items() if v}}
+    value, errors = structure(whole, Community)
+    problems = []
+    for path, message in errors:
+        problems.append(
+            SheetProblem(where=Location(source=str(folder)), message=f"{_path(path)}: {message}")
+        )
+    if value is not None:
+        for issue in validate(value):
+            where = _where(community, batches, folder, issue.file, issue.path)
+            problems.append(SheetProblem(where=where, message=issue.message))
+    if problems:
+        raise SheetError(problems)
+
+
+def _path(path: tuple[Any, ...]) -> str:
+    from copharvest.store.problems import format_path
+
+    return format_path(path)
+
+
+def _where(
+    community: Community,
+    batches: Mapping[str, list[Incoming]],
+    folder: Path,
+    stem: str,
+    path: tuple[Any, ...],
+) -> Location:
+    if stem in COLLECTIONS and path and isinstance(path[0], int):
+        record = getattr(community, stem)[path[0]]
+        for item in batches.get(stem, ()):
+            if getattr(item.record, "id", None) == getattr(record, "id", None):
+                field = path[1] if len(path) > 1 and isinstance(path[1], str) else ""
+                return item.at(field) if field else item.where
+    return Location(source=f"{folder / stem}.yaml: {_path(path)}")
+
+
+def plan_import(
+    sheet: Path,
+    folder: Path,
+    *,
+    form: Format | None = None,
+    sheet_name: str | None = None,
+    columns: ColumnOptions | None = None,
+    accept: Accept | None = None,
+) -> Plan:
+    """Read ``sheet`` and merge it into the harvest folder ``folder``, writing nothing.
+
+    Raises :class:`SheetError` for a sheet that cannot be read or a result that would
+    not load, and :class:`~copharvest.store.HarvestError` for a folder with problems.
+    """
+    base = _existing(folder)
+    with open_book(sheet) as book:
+        full = is_records_workbook(book)
+        if form is None:
+            form = "full" if full else None
+        if form == "full":
+            if not full:
+                raise SheetError.one(
+                    Location(source=sheet.name),
+                    "not a records workbook written by 'copharvest export'",
+                )
+            header, collections = read_records(book)
+            outcome = merge(
+                base or header.record,
+                collections,
+                header=header if base is not None else None,
+                accept=accept,
+                partial=False,
+            )
+            used: Format = "full"
+        else:
+            grid = book.grid(sheet_name)
+            batch = read_attendance(grid, base, form=form, options=columns, name=sheet.stem)
+            collections = batch.collections
+            outcome = merge(batch.base, collections, header=batch.header, accept=accept)
+            used = batch.form
+    if not outcome.conflicts:
+        _check(outcome.community, collections, folder)
+    return Plan(
+        folder=folder,
+        community=outcome.community,
+        files=_files(folder, base, outcome.community),
+        changes=((f"create the harvest folder {folder}",) if base is None else ())
+        + outcome.changes,
+        conflicts=outcome.conflicts,
+        new_folder=base is None,
+        form=used,
+    )
+
+
+def apply(plan: Plan) -> list[Path]:
+    """Write the plan's files; returns the paths written. Refuses while conflicts remain."""
+    if plan.conflicts:
+        raise ValueError("the plan has conflicts; nothing written")
+    folder = plan.folder
+    if not plan.files:
+        return []
+    parent = folder.parent if str(folder.parent) else Path(".")
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.import-", dir=parent))
+    try:
+        for name, text in plan.files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        if not plan.new_folder:
+            for stem in (HEADER_FILE, *COLLECTIONS):
+                path = _file_of(folder, stem)
+                if path is not None and path.name not in plan.files:
+                    shutil.copyfile(path, staging / path.name)
+        _load_back(staging, folder)
+        if plan.new_folder:
+            if folder.is_dir():
+                folder.rmdir()  # empty, or it would not be new
+            os.replace(staging, folder)
+            return [folder / name for name in plan.files]
+        written = []
+        for name in plan.files:
+            os.replace(staging / name, folder / name)
+            written.append(folder / name)
+        return written
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def _load_back(staging: Path, folder: Path) -> None:
+    try:
+        load(staging)
+    except HarvestError as exc:
+        # name the real folder, not the temporary one
+        raise HarvestError(
+            attrs.evolve(p, file=folder / p.file.relative_to(staging))
+            if p.file.is_relative_to(staging)
+            else p
+            for p in exc.problems
+        ) from None
