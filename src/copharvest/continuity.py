@@ -474,7 +474,10 @@ def _sessions(
                 core_present=len(present & core) / len(core) if core else None,
                 organisations=len(set(map(orgs.__getitem__, present))),
                 levels=len(by_level),
-                blau_levels=1 - sum((c / size) ** 2 for c in by_level.values()) if size else None,
+                # Integer sums keep the result independent of the set's iteration order.
+                blau_levels=(size * size - sum(c * c for c in by_level.values())) / (size * size)
+                if size
+                else None,
             )
         )
         previous = present
@@ -554,10 +557,10 @@ def _community(
     exposure: dict[str, float] = {}
     if n:
         key = _group_key(community, p.group_by, levels)
-        groups: dict[str, list[float]] = {}
+        groups: dict[str, list[int]] = {}
         for mid in sets[-1]:
-            groups.setdefault(key(mid), []).append(members[mid].attended / n)
-        exposure = {g: statistics.fmean(groups[g]) for g in sorted(groups)}
+            groups.setdefault(key(mid), []).append(members[mid].attended)
+        exposure = {g: sum(groups[g]) / (len(groups[g]) * n) for g in sorted(groups)}
     low = min(exposure.values(), default=0.0)
     sizes = [r.size for r in rows]
     return CommunityMetrics(
