@@ -114,18 +114,26 @@ def find_header(grid: Grid, options: ColumnOptions, fields: tuple[str, ...]) -> 
     if not grid.rows:
         raise SheetError.one(grid.at(), "the sheet is empty")
     name_option = options.names.get("name")
-    index = None
-    for i, (_, row) in enumerate(grid.rows[:_HEADER_SEARCH]):
+
+    def names_members(row: Row) -> bool:
         keys = [heading(v) for v in row]
         if name_option is not None and not _LETTERS.fullmatch(name_option.strip()):
-            found = heading(name_option) in keys
-        else:
-            found = any(k in ALIASES["name"] for k in keys) or any(
-                heading(o) in keys for o in options.names.values()
-            )
-        if found:
+            return heading(name_option) in keys
+        return any(k in ALIASES["name"] for k in keys) or any(
+            heading(o) in keys for o in options.names.values()
+        )
+
+    index = None
+    for i, (_, row) in enumerate(grid.rows[:_HEADER_SEARCH]):
+        if names_members(row):
             index = i
             break
+    # a heading merged over a group of columns ("Deelnemer" over name and
+    # organisation) may sit above the row that names each column
+    while (
+        index is not None and index + 1 < len(grid.rows) and names_members(grid.rows[index + 1][1])
+    ):
+        index += 1
     if index is None:
         if name_option is None:
             raise SheetError.one(
