@@ -168,13 +168,20 @@ def load(folder: str | os.PathLike[str]) -> Community:
         else:
             values[name] = value
     if problems:
-        raise HarvestError(problems)
+        raise HarvestError(_in_order(problems, [header_path, *collection_paths.values()]))
 
     community: Community = attrs.evolve(values.pop(HEADER_FILE), **values)
     issues = validate(community)
     if issues:
-        raise HarvestError(_issue_problem(sources[issue.file], issue) for issue in issues)
+        found = [_issue_problem(sources[issue.file], issue) for issue in issues]
+        raise HarvestError(_in_order(found, [header_path, *collection_paths.values()]))
     return community
+
+
+def _in_order(problems: list[Problem], paths: list[Path]) -> list[Problem]:
+    """File by file as they were read, and by line within a file."""
+    rank = {path: n for n, path in enumerate(paths)}
+    return sorted(problems, key=lambda p: (rank.get(p.file, -1), p.line or 0))
 
 
 def _issue_problem(source: _Source, issue: Issue) -> Problem:

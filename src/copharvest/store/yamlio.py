@@ -176,7 +176,7 @@ def parse(path: Path, text: str) -> Any:
             data = loader.get_single_data()
             repeated = loader.repeated_key
         except yaml.MarkedYAMLError as exc:
-            raise FileProblem(_yaml_problem(path, exc)) from None
+            raise FileProblem(_yaml_problem(path, text, exc)) from None
         except yaml.YAMLError as exc:
             raise FileProblem(Problem(file=path, message=f"YAML syntax error: {exc}")) from None
         finally:
@@ -197,7 +197,14 @@ def parse(path: Path, text: str) -> Any:
     return data
 
 
-def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+def _yaml_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
     what = exc.problem or exc.context or "invalid YAML"
@@ -205,6 +212,8 @@ def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
         what = f"{exc.problem} ({exc.context})"
     if exc.problem == "but found another document":
         what = "a second document starts here ('---'); a harvest file holds one"
+    elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        what = "a tab character; indent with spaces"
     if isinstance(exc, yaml.constructor.ConstructorError):
         return Problem(file=path, line=line, message=f"YAML error: {what}")
     return Problem(file=path, line=line, message=f"YAML syntax error: {what}")

@@ -1,0 +1,414 @@
+"""Hypothesis strategies for valid :class:`copharvest.Community` objects.
+
+"Valid" means what ``copharvest.load`` accepts: ids unique per collection,
+cross-references resolved, dates ordered, attendance only between a member's
+joining and leaving, sessions inside the community's period. Texts are awkward on
+purpose (quotes, colons, ``#``, leading spaces, ``yes``, ``null``, ``0x10``,
+``1:20``, Unicode, emoji, newlines), so that what survives them survives anything.
+
+Use ``communities()`` for whole communities and ``texts()``, ``ids()``,
+``dates()`` for single values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from copharvest import (
+    Chapter,
+    Colophon,
+    Community,
+    Guest,
+    Lesson,
+    LessonKind,
+    LessonSource,
+    LessonText,
+    Member,
+    Organisation,
+    Pair,
+    PairTable,
+    Passage,
+    Period,
+    PlaceKind,
+    ProgrammeItem,
+    Quote,
+    Reading,
+    Session,
+    Settings,
+    TableKind,
+    Verdict,
+    Visibility,
+    WorkForm,
+)
+from copharvest.model import FORMAT_VERSION
+
+T = TypeVar("T")
+
+AWKWARD_TEXTS = (
+    "",
+    "plain text",
+    'a "quoted" word',
+    "it's",
+    "key: value",
+    "ends with a colon:",
+    "# not a comment",
+    "a # in the middle",
+    "  leading spaces",
+    "trailing spaces  ",
+    "\ttab first",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "true",
+    "False",
+    "null",
+    "~",
+    "0x10",
+    "0o17",
+    "010",
+    "1:20",
+    "1_000",
+    "-.5",
+    "1.0e5",
+    "1e5",
+    ".inf",
+    ".nan",
+    "3.9",
+    "42",
+    "+1",
+    "2010-13-45",
+    "2011-05-01",
+    "<<",
+    "=",
+    "- dash",
+    "[brackets]",
+    "{braces}",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "%percent",
+    "@at",
+    "`backtick`",
+    "|",
+    ">",
+    "?",
+    "line one\nline two",
+    "paragraph\n\nparagraph\n",
+    "trailing newline\n",
+    "\nleading newline",
+    "windows\r\nline end",
+    "Wijkenaanpak — één café, naïef",
+    "Ærøskøbing ß ĳ",
+    "日本語のテキスト",
+    "emoji 😀🎉👩‍👩‍👧",
+    "zero\u200bwidth",
+    "nbsp\u00a0here",
+    "line\u2028separator",
+    "next\x85line",
+    "bom\ufeffinside",
+    "bell\x07",
+    "del\x7f",
+    "nul\x00byte",
+)
+"""Texts that trip up naive YAML writers and readers."""
+
+_characters = st.characters(exclude_categories=("Cs",))
+
+
+@functools.cache
+def texts(*, min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Awkward texts: the fixed list, random Unicode, and both glued together."""
+    listed = st.sampled_from([t for t in AWKWARD_TEXTS if min_size <= len(t) <= max_size])
+    free = st.text(_characters, min_size=min_size, max_size=max_size)
+    glued = st.tuples(st.sampled_from(AWKWARD_TEXTS), free).map("".join)
+    return st.one_of(listed, free, glued.filter(lambda t: min_size <= len(t)))
+
+
+@functools.cache
+def ids() -> st.SearchStrategy[str]:
+    """Record ids: mostly slugs, sometimes awkward texts (an id must not be blank)."""
+    slug = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=8)
+    return st.one_of(slug, slug, texts(min_size=1, max_size=12)).filter(lambda t: t.strip() != "")
+
+
+def dates(
+    min_value: dt.date = dt.date(1990, 1, 1), max_value: dt.date = dt.date(2040, 12, 31)
+) -> st.SearchStrategy[dt.date]:
+    """Days in a plausible range."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+@functools.cache
+def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` or a value."""
+    return st.none() | strategy
+
+
+@functools.cache
+def passages() -> st.SearchStrategy[Passage]:
+    return st.builds(Passage, text=texts(), visibility=st.sampled_from(Visibility))
+
+
+@functools.cache
+def _settings() -> st.SearchStrategy[Settings]:
+    rate = optional(st.floats(min_value=0, max_value=1))
+    number = optional(st.floats(allow_nan=False, allow_infinity=False))
+    count = optional(st.integers(min_value=0, max_value=100))
+    return st.builds(
+        Settings,
+        as_of=optional(dates()),
+        core_min=count,
+        core_rate=rate,
+        active_min=count,
+        active_rate=rate,
+        pigeon_loft_threshold=number,
+        asymmetry_threshold=number,
+        max_size=count,
+        group_by=optional(st.sampled_from(["level", "kind", "organisation"])),
+        diagonal_min=rate,
+        core_share_min=rate,
+        practice_min=rate,
+        strategic_min=rate,
+        learning_min=rate,
+        guest_min=rate,
+        relaxation_min=rate,
+        place_min=rate,
+        preparation_min=rate,
+    )
+
+
+@functools.cache
+def _colophon() -> st.SearchStrategy[Colophon]:
+    lines = st.lists(texts(), max_size=3).map(tuple)
+    return st.builds(
+        Colophon,
+        publisher=texts(),
+        address=lines,
+        text_by=lines,
+        editors=lines,
+        contributors=lines,
+        thanks=texts(),
+        place=texts(),
+        date=optional(dates()),
+    )
+
+
+@functools.cache
+def _programme_items() -> st.SearchStrategy[ProgrammeItem]:
+    return st.builds(
+        ProgrammeItem,
+        title=texts(),
+        form=st.sampled_from(WorkForm),
+        description=texts(),
+        visibility=st.sampled_from(Visibility),
+    )
+
+
+@functools.cache
+def _pairs() -> st.SearchStrategy[Pair]:
+    return st.builds(Pair, left=texts(), right=texts(), visibility=st.sampled_from(Visibility))
+
+
+@functools.cache
+def _id_lists(max_size: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(ids(), max_size=max_size, unique=True)
+
+
+def _unique_ids(draw: st.DrawFn, max_size: int, taken: Sequence[str] = ()) -> list[str]:
+    # ``taken`` keeps collections apart where the model needs it (guest vs member ids)
+    return [i for i in draw(_id_lists(max_size)) if i not in taken]
+
+
+def _pick(draw: st.DrawFn, options: Sequence[T]) -> T | None:
+    if not options or draw(st.booleans()):
+        return None
+    return options[draw(st.integers(0, len(options) - 1))]
+
+
+def _subset(draw: st.DrawFn, options: Sequence[T], max_size: int = 6) -> tuple[T, ...]:
+    chosen = [o for o in options if draw(st.booleans())][:max_size]
+    # shuffled a little: the order of a list is kept, whatever it is
+    return tuple(reversed(chosen)) if draw(st.booleans()) else tuple(chosen)
+
+
+@st.composite
+def communities(
+    draw: st.DrawFn,
+    *,
+    max_members: int = 6,
+    max_sessions: int = 5,
+    max_records: int = 4,
+) -> Community:
+    """A valid community; sizes are kept small so that examples run fast."""
+    start = draw(dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)))
+    end = draw(optional(dates(start, start + dt.timedelta(days=3 * 365))))
+    last = end if end is not None else start + dt.timedelta(days=3 * 365)
+
+    org_ids = _unique_ids(draw, 3)
+    organisations = tuple(
+        Organisation(
+            id=oid,
+            name=draw(texts()),
+            kind=draw(optional(texts(max_size=12))),
+            level=draw(optional(st.sampled_from(["national", "city", "district"]) | texts())),
+            city=draw(optional(texts(max_size=12))),
+            region=draw(optional(texts(max_size=12))),
+        )
+        for oid in org_ids
+    )
+
+    member_ids = _unique_ids(draw, max_members)
+    members = []
+    for mid in member_ids:
+        joined = draw(optional(dates(start, last)))
+        left = draw(optional(dates(joined or start, last)))
+        members.append(
+            Member(
+                id=mid,
+                name=draw(texts()),
+                organisation=_pick(draw, org_ids),
+                role=draw(optional(texts(max_size=20))),
+                level=draw(optional(texts(max_size=10))),
+                joined=joined,
+                left=left,
+                consent=draw(st.booleans()),
+            )
+        )
+
+    guest_ids = _unique_ids(draw, 3, member_ids)
+    guest_names = {gid: draw(texts(max_size=20)) for gid in guest_ids}
+    session_ids = _unique_ids(draw, max_sessions)
+    sessions = []
+    for sid in session_ids:
+        day = draw(dates(start, last))
+        session_end = draw(optional(dates(day, min(last, day + dt.timedelta(2)))))
+        eligible = [
+            m.id
+            for m in members
+            if (m.joined is None or m.joined <= day) and (m.left is None or day <= m.left)
+        ]
+        guests = []
+        for _ in range(draw(st.integers(0, 2))):
+            gid = _pick(draw, guest_ids)
+            name = guest_names[gid] if gid is not None else draw(texts(max_size=20))
+            guests.append(Guest(name=name, description=draw(texts()), id=gid))
+        programme = draw(st.lists(_programme_items(), max_size=3))
+        sessions.append(
+            Session(
+                id=sid,
+                start=day,
+                end=session_end,
+                title=draw(texts()),
+                place=draw(texts()),
+                place_kind=draw(optional(st.sampled_from(PlaceKind))),
+                theme=draw(optional(texts(max_size=12))),
+                guests=tuple(guests),
+                programme=tuple(programme),
+                preparation=_subset(draw, member_ids, 3),
+                attendance=_subset(draw, eligible, len(eligible)),
+                notes=tuple(draw(st.lists(passages(), max_size=2))),
+            )
+        )
+
+    chapter_ids = _unique_ids(draw, 3)
+    chapters = tuple(
+        Chapter(
+            id=cid,
+            part=draw(st.sampled_from([1, 2])),
+            title=draw(texts()),
+            theme=draw(optional(texts(max_size=12))),
+            body=tuple(draw(st.lists(passages(), max_size=3))),
+            visibility=draw(st.sampled_from(Visibility)),
+        )
+        for cid in chapter_ids
+    )
+
+    readings = tuple(
+        Reading(
+            id=rid,
+            title=draw(texts()),
+            authors=tuple(draw(st.lists(texts(max_size=15), max_size=2))),
+            year=draw(optional(st.integers(1800, 2100))),
+            session=_pick(draw, session_ids),
+            presented_by=_subset(draw, member_ids, 2),
+            verdict=draw(optional(st.sampled_from(Verdict))),
+            note=draw(texts()),
+            visibility=draw(st.sampled_from(Visibility)),
+        )
+        for rid in _unique_ids(draw, max_records)
+    )
+
+    lessons = tuple(
+        Lesson(
+            text=draw(texts()),
+            id=lid if draw(st.booleans()) else None,
+            title=draw(texts()),
+            kind=draw(st.sampled_from(LessonKind)),
+            source=draw(st.sampled_from(LessonSource)),
+            chapter=_pick(draw, chapter_ids),
+            session=_pick(draw, session_ids),
+            visibility=draw(st.sampled_from(Visibility)),
+        )
+        for lid in _unique_ids(draw, max_records)
+    )
+
+    speakers = member_ids + [g.id for s in sessions for g in s.guests if g.id is not None]
+    quotes = tuple(
+        Quote(
+            text=draw(texts()),
+            speaker=speakers[draw(st.integers(0, len(speakers) - 1))],
+            id=qid if draw(st.booleans()) else None,
+            session=_pick(draw, session_ids),
+            chapter=_pick(draw, chapter_ids),
+            visibility=draw(st.sampled_from(Visibility)),
+        )
+        for qid in (_unique_ids(draw, max_records) if speakers else [])
+    )
+
+    pair = _pairs()
+    tables = tuple(
+        PairTable(
+            id=tid,
+            title=draw(texts()),
+            kind=draw(st.sampled_from(TableKind)),
+            left_label=draw(texts(max_size=10)),
+            right_label=draw(texts(max_size=10)),
+            chapter=_pick(draw, chapter_ids),
+            rows=tuple(draw(st.lists(pair, max_size=3))),
+            visibility=draw(st.sampled_from(Visibility)),
+        )
+        for tid in _unique_ids(draw, 2)
+    )
+
+    numbers = draw(st.lists(st.integers(1, 10), max_size=3, unique=True))
+    building_lessons = tuple(
+        LessonText(number=n, title=draw(texts()), explanation=draw(texts())) for n in numbers
+    )
+    fields: dict[str, Any] = {
+        "name": draw(texts()),
+        "period": Period(start=start, end=end),
+        "format_version": FORMAT_VERSION,
+        "subtitle": draw(texts()),
+        "pack": draw(optional(st.sampled_from(["wijkenaanpak"]) | ids())),
+        "locale": draw(st.sampled_from(["en", "nl"])),
+        "colophon": draw(_colophon()),
+        "intro": tuple(draw(st.lists(passages(), max_size=3))),
+        "cover_image": draw(optional(texts(max_size=20))),
+        "settings": draw(_settings()),
+        "building_lessons": building_lessons,
+        "organisations": organisations,
+        "members": tuple(members),
+        "sessions": tuple(sessions),
+        "readings": readings,
+        "chapters": chapters,
+        "lessons": lessons,
+        "quotes": quotes,
+        "tables": tables,
+    }
+    return Community(**fields)
