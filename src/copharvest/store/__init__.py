@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from copharvest.store.folder import COLLECTIONS, load
 from copharvest.store.problems import HarvestError, NotAHarvestFolder, Problem
-from copharvest.store.save import atomic_write_bytes, atomic_write_text, save, unstructure
+from copharvest.store.write import atomic_write_bytes, atomic_write_text, save, unstructure
 
 __all__ = [
     "COLLECTIONS",

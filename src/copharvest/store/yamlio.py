@@ -86,7 +86,8 @@ class Dumper(_BaseDumper):  # type: ignore[misc]
 
     The standard resolvers (YAML 1.1: ``yes``, ``0x10``, ``1:20``, ...) are kept and the
     narrowed ones added, so a text such as ``-.5`` or ``1.0e5``, which the narrowed
-    loader reads as a number, is quoted too.
+    loader reads as a number, is quoted too. Dates are the exception: the loader reads
+    ``2025-03-12`` as text, so it is written without quotes.
     """
 
     def represent_str(self, data: str) -> Any:
@@ -94,10 +95,24 @@ class Dumper(_BaseDumper):  # type: ignore[misc]
         style = "|" if "\n" in data else None
         return self.represent_scalar(_STR, data, style=style)
 
+    def represent_list(self, data: list[Any]) -> Any:
+        # Lists of ids (attendance, preparation) on one line, as people write them.
+        flow = bool(data) and all(_is_word(item) for item in data)
+        return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 
+
+def _is_word(item: object) -> bool:
+    return isinstance(item, str) and 0 < len(item) <= 40 and not any(c.isspace() for c in item)
+
+
+Dumper.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseDumper.yaml_implicit_resolvers.items()
+}
 for _tag, _pattern, _first in _NARROW_RESOLVERS:
     Dumper.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 Dumper.add_representer(str, Dumper.represent_str)
+Dumper.add_representer(list, Dumper.represent_list)
 
 
 class FileProblem(Exception):

@@ -19,11 +19,15 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema={schema}\n"
 def unstructure(community: Community) -> dict[str, Any]:
     """File stem -> plain data, as :func:`save` writes it.
 
-    Keys follow the order of the model's fields; fields at their default are left out,
-    so hand-edited files stay short.
+    Keys follow the order of the model's fields, after ``format_version``, which is
+    always written; other fields at their default are left out, so files stay short.
     """
     data = converter.unstructure(community)
-    files: dict[str, Any] = {HEADER_FILE: {k: v for k, v in data.items() if k not in COLLECTIONS}}
+    # The format version is always written, first: a later release must be able to
+    # tell which format an old file is in.
+    header = {"format_version": community.format_version}
+    header.update((k, v) for k, v in data.items() if k not in COLLECTIONS)
+    files: dict[str, Any] = {HEADER_FILE: header}
     for name in COLLECTIONS:
         files[name] = data.get(name, [])
     return files
