@@ -387,8 +387,9 @@ def compute(community: Community, parameters: Parameters) -> Continuity:
 
     members = _members(community, sessions, attended, first, last, p)
     core = frozenset(mid for mid, mm in members.items() if mm.tier == "core")
-    session_rows = _sessions(sessions, sets, newcomers, core, levels, orgs)
-    organisations = _organisations(community, sets, attended, orgs)
+    present_orgs = [frozenset(map(orgs.__getitem__, present)) for present in sets]
+    session_rows = _sessions(sessions, sets, newcomers, core, levels, present_orgs)
+    organisations = _organisations(community, present_orgs, attended, orgs)
     summary = _community(community, sets, first, members, session_rows, levels, orgs, p)
     flags = Flags(
         pigeon_loft=summary.pigeon_loft_index is not None
@@ -448,7 +449,7 @@ def _sessions(
     newcomers: list[int],
     core: frozenset[str],
     levels: dict[str, str],
-    orgs: dict[str, str],
+    present_orgs: list[frozenset[str]],
 ) -> tuple[SessionMetrics, ...]:
     rows: list[SessionMetrics] = []
     previous: frozenset[str] | None = None
@@ -472,7 +473,7 @@ def _sessions(
                 jaccard=jaccard,
                 churn=churn,
                 core_present=len(present & core) / len(core) if core else None,
-                organisations=len(set(map(orgs.__getitem__, present))),
+                organisations=len(present_orgs[t]),
                 levels=len(by_level),
                 # Integer sums keep the result independent of the set's iteration order.
                 blau_levels=(size * size - sum(c * c for c in by_level.values())) / (size * size)
@@ -486,18 +487,18 @@ def _sessions(
 
 def _organisations(
     community: Community,
-    sets: tuple[frozenset[str], ...],
+    present_orgs: list[frozenset[str]],
     attended: Counter[str],
     orgs: dict[str, str],
 ) -> dict[str, OrganisationMetrics]:
-    n = len(sets)
+    n = len(present_orgs)
     first: dict[str, int] = {}
     present_at: Counter[str] = Counter()
-    for t, present in enumerate(sets):
-        here = set(map(orgs.__getitem__, present))
+    for t, here in enumerate(present_orgs):
         present_at.update(here)
-        for org in here:
-            first.setdefault(org, t)
+        new = here - first.keys()
+        if new:
+            first.update(dict.fromkeys(new, t))
     attendances: Counter[str] = Counter()
     delegates: Counter[str] = Counter()
     for m in community.members:
