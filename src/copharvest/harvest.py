@@ -395,13 +395,13 @@ def _continuity(
 ) -> ContinuityView:
     community = metrics.get("community", {})
     tiers = community.get("tiers", {})
-    attended = sum(v for k, v in tiers.items() if k != "absent")
+    total = sum(tiers.values())
     tier_rows = tuple(
         TierRow(
             tier=tier,
             label=labels[f"tier_{tier}"],
             count=int(tiers.get(tier, 0)),
-            share=_pct(tiers.get(tier, 0) / attended if attended else None),
+            share=_pct(tiers.get(tier, 0) / total if total else None),
         )
         for tier in ("core", "active", "occasional", "peripheral", "absent")
     )

@@ -136,7 +136,7 @@ class TierRow:
     count: int
     """Members in it."""
     share: str
-    """Share of the members who attended, as a percentage."""
+    """Share of all members, as a percentage."""
 
 
 @attrs.frozen(kw_only=True)

@@ -21,8 +21,8 @@ JSON_LAYOUT_VERSION = 1
 
 
 def harvest_dict(harvest: Harvest) -> dict[str, Any]:
-    """The view model as plain data (tuples become lists)."""
-    data = attrs.asdict(harvest, retain_collection_types=False, recurse=True)
+    """The view model as plain data (JSON writes tuples as lists)."""
+    data = attrs.asdict(harvest, recurse=True)
     data["labels"] = dict(harvest.labels)
     return {"format": "copharvest-harvest", "version": JSON_LAYOUT_VERSION, **data}
 

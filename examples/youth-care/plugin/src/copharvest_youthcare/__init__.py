@@ -1,8 +1,10 @@
 """copharvest domain pack for communities of practice of youth-care professionals.
 
 A complete example of a third-party plugin: the pack itself is data (the YAML files in
-``data/``); the Python below adds a metric, two health checks, a command and a small
-adjustment of the booklet.
+``data/``); the Python below adds two health checks to the pack, a metric, a command and a
+small adjustment of the booklet. Checks that only make sense for youth care belong to
+the pack (they run only for harvests that name it); a plugin's
+``register_health_checks`` hook is for checks that apply to every harvest.
 """
 
 from __future__ import annotations
@@ -95,6 +97,14 @@ def pack() -> DomainPack:
                 title={"en": "Care providers take part", "nl": "Zorgaanbieders doen mee"},
                 evaluate=providers_present,
             ),
+            HealthCheck(
+                name=f"{PACK_ID}:client_voice",
+                title={
+                    "en": "Young people and parents are heard",
+                    "nl": "Jongeren en ouders komen aan het woord",
+                },
+                evaluate=client_voice,
+            ),
         ),
     )
 
@@ -111,17 +121,6 @@ def register_metrics(register: Callable[[MetricSpec], None]) -> None:
             name=f"{PACK_ID}:case_share",
             compute=case_share,
             description="Share of sessions that worked on a real case",
-        )
-    )
-
-
-@copharvest.hookimpl
-def register_health_checks(register: Callable[[HealthCheck], None]) -> None:
-    register(
-        HealthCheck(
-            name=f"{PACK_ID}:client_voice",
-            title={"en": "Young people and parents are heard", "nl": "Jongeren en ouders komen aan het woord"},
-            evaluate=client_voice,
         )
     )
 
