@@ -66,6 +66,19 @@ def _narrowed(base: type[Any]) -> type[Any]:
                         continue  # unhashable; the constructor reports it
             return super().construct_mapping(node, deep=deep)
 
+        def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Any:
+            # Long lists of ids (attendance) are the bulk of a large harvest; a text
+            # scalar is its own value, so the general dispatch is skipped for it.
+            if not isinstance(node, yaml.SequenceNode):
+                return super().construct_sequence(node, deep=deep)
+            construct = self.construct_object
+            return [
+                child.value
+                if child.tag == _STR and type(child) is yaml.ScalarNode
+                else construct(child, deep=deep)
+                for child in node.value
+            ]
+
     Loader.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED_TAGS]
         for first, resolvers in base.yaml_implicit_resolvers.items()
