@@ -116,11 +116,15 @@ def prepare(
         building_lessons=texts,
         charts=charts,
     )
-    for _name, result in plugins.call_each("adjust_harvest", harvest=harvest, pack=pack):
-        if result is not None:
-            if not isinstance(result, Harvest):
-                raise BuildError(f"adjust_harvest of plugin {_name!r} returned {type(result).__name__}, not a Harvest")
-            harvest = result
+
+    def must_be_harvest(plugin: str, result: Any) -> None:
+        if not isinstance(result, Harvest):
+            raise BuildError(
+                f"{plugins.describe(plugin)}: adjust_harvest returned "
+                f"{type(result).__name__}, not a Harvest"
+            )
+
+    harvest = plugins.chain("adjust_harvest", harvest, "harvest", must_be_harvest, pack=pack)
     return Prepared(harvest=harvest, pack=pack, analysis=analysis)
 
 

@@ -102,8 +102,9 @@ def adjust_harvest(harvest: Harvest, pack: DomainPack) -> Harvest | None:
 
     Called once per build, after privacy has been applied: the harvest holds only
     what the audience may read, and a plugin cannot reach the records behind it.
-    Implementations are called one after the other, each receiving the previous
-    one's result.
+    Implementations are called one after the other, in the order the plugins were
+    registered (builtins first, then installed plugins by name), each receiving the
+    previous one's result. A result that is not a Harvest stops the build.
 
     :param harvest: the view model; it is frozen, so return a changed copy made with
         ``attrs.evolve``.

@@ -27,6 +27,7 @@ SKIP_ENV = "COPHARVEST_SKIP_PLUGINS"
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "copharvest.formats.json_format",
     "copharvest.formats.markdown",
+    "copharvest.formats.docx",
 )
 """Modules registered as builtin plugins."""
 
@@ -100,6 +101,24 @@ class Plugins:
             self.problems.append(
                 f"{self.describe(name)} {what}: {type(exc).__name__}: {line}; continuing without it"
             )
+
+    def chain(self, hook: str, value: Any, arg: str, check: Callable[[str, Any], None], **kwargs: Any) -> Any:
+        """Pass ``value`` through every implementation in registration order.
+
+        Each implementation receives the previous one's result as ``arg``; ``None``
+        keeps the value. ``check(plugin, result)`` may reject a result by raising.
+        """
+        caller = getattr(self.manager.hook, hook)
+        for impl in caller.get_hookimpls():
+            try:
+                result = impl.function(**{a: ({**kwargs, arg: value})[a] for a in impl.argnames})
+            except Exception as exc:
+                self.report_failure(impl.plugin_name, f"failed in {hook}", exc)
+                continue
+            if result is not None:
+                check(impl.plugin_name, result)
+                value = result
+        return value
 
     def call_each(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Call every implementation of ``hook`` on its own; a failing one is reported and skipped.
