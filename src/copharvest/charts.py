@@ -456,7 +456,20 @@ def _composition(
     ax.set_ylabel(labels["present"])
     ax.set_title(labels["composition"], loc="left", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    # Legend from top to bottom as the bars are stacked, the size limit last.
+    handles, names = ax.get_legend_handles_labels()
+    tier_names = [labels[t] for t in reversed(tiers)]
+    ordered = sorted(
+        zip(handles, names, strict=True),
+        key=lambda hn: tier_names.index(hn[1]) if hn[1] in tier_names else len(tier_names),
+    )
+    ax.legend(
+        [h for h, _ in ordered],
+        [n for _, n in ordered],
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+    )
     core_shares = [counts[0, t] / sizes[t] for t in range(len(sessions)) if sizes[t]]
     summary = c.community.size
     first, last = _month(sessions[0].start, lang), _month(sessions[-1].start, lang)

@@ -37,18 +37,19 @@ class ParameterError(ValueError):
 
     def __init__(self, name: str, message: str) -> None:
         self.name = name
+        self.reason = message
         super().__init__(f"{name}: {message}")
 
 
 def _share(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if not 0 <= value <= 1:
-        raise ParameterError(attribute.name, f"must be between 0 and 1, got {value}")
+        raise ParameterError(attribute.name, f"must be between 0 and 1, got {value:g}")
 
 
 def _at_least(low: float) -> Callable[[object, attrs.Attribute[Any], float], None]:
     def check(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
         if not value >= low:
-            raise ParameterError(attribute.name, f"must be at least {low:g}, got {value}")
+            raise ParameterError(attribute.name, f"must be at least {low:g}, got {value:g}")
 
     return check
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import click
 
 from copharvest.cli.common import FOLDER, DataError
+from copharvest.cli.metrics import SettingsError, analyse_folder, parameter_options
 
 
 def summary(community: Any) -> dict[str, Any]:
@@ -32,34 +35,93 @@ def summary(community: Any) -> dict[str, Any]:
     }
 
 
+_SYMBOLS = {"ok": "ok", "warn": "WARN", "unknown": "?"}
+
+
 @click.command()
 @click.argument("folder", type=FOLDER)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def check(folder: Path, as_json: bool) -> None:
-    """Check the harvest folder FOLDER and print a summary.
+@click.option("--strict", is_flag=True, help="Exit with status 1 on health-check warnings too.")
+@parameter_options
+@click.pass_context
+def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None:
+    """Check the harvest folder FOLDER and print a summary with the health check.
 
     Every problem is printed on its own line as 'file:line: $.path: message'.
-    Exit status 1 when the data has problems.
+    The health check holds the records against the ten lessons for building a
+    CoP (and any checks that plugins add). Exit status 1 when the data has
+    problems, or with --strict when a health check warns.
     """
-    from copharvest.store import HarvestError, load
+    from copharvest.store import HarvestError, Problem, load
 
+    problems: list[Problem] = []
     try:
         community = load(folder)
+        analysis = analyse_folder(ctx, folder, community)
     except HarvestError as exc:
+        problems = list(exc.problems)
+    except SettingsError as exc:
+        problems = [exc.problem]
+    if problems:
         if as_json:
-            payload = {"ok": False, "problems": [p.as_dict() for p in exc.problems]}
+            payload = {"ok": False, "problems": [p.as_dict() for p in problems]}
             click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            for problem in exc.problems:
+            for problem in problems:
                 click.echo(str(problem), err=True)
-        raise DataError(len(exc.problems)) from None
+        raise DataError(len(problems))
     result = summary(community)
+    health = [f.to_json() for f in analysis.health]
+    warnings = [f for f in analysis.health if f.status == "warn"]
+    failed = strict and bool(warnings)
     if as_json:
-        click.echo(json.dumps({"ok": True, "summary": result}, ensure_ascii=False, indent=2))
-        return
-    period = result["period"]
-    click.echo(f"{result['name']}: {period['start']} to {period['end'] or 'now'}")
-    for key in ("organisations", "members", "sessions", "attendances", "guests", "readings",
-                "chapters", "lessons", "quotes"):
-        click.echo(f"  {key:<14}{result[key]:>7}")
-    click.echo("OK: no problems found")
+        payload = {"ok": not failed, "summary": result, "health": health}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        period = result["period"]
+        click.echo(f"{result['name']}: {period['start']} to {period['end'] or 'now'}")
+        for key in (
+            "organisations",
+            "members",
+            "sessions",
+            "attendances",
+            "guests",
+            "readings",
+            "chapters",
+            "lessons",
+            "quotes",
+        ):
+            click.echo(f"  {key:<14}{result[key]:>7}")
+        counts = Counter(f.status for f in analysis.health)
+        tally = ", ".join(f"{counts[k]} {k}" for k in ("ok", "warn", "unknown") if counts[k])
+        click.echo("")
+        click.echo(f"Health check ({tally or 'nothing to check'}):")
+        for finding in analysis.health:
+            click.echo(f"  {_SYMBOLS[finding.status]:<5}{finding.lesson!s:>3}  {finding.title}")
+            if finding.status == "warn":
+                click.echo(f"{'':12}{_evidence(finding.evidence)}")
+        if not failed:
+            click.echo("OK: no problems found")
+    if failed:
+        raise HealthWarnings(len(warnings))
+
+
+def _evidence(evidence: Mapping[str, object]) -> str:
+    def show(value: object) -> str:
+        if value is None:
+            return "–"
+        if isinstance(value, float):
+            return f"{value:.2f}"
+        return str(value)
+
+    return ", ".join(f"{key.replace('_', ' ')} {show(value)}" for key, value in evidence.items())
+
+
+class HealthWarnings(click.ClickException):
+    """Health-check warnings under ``--strict``: exit 1."""
+
+    exit_code = 1
+
+    def __init__(self, count: int) -> None:
+        plural = "s" if count != 1 else ""
+        super().__init__(f"{count} health warning{plural} (--strict)")

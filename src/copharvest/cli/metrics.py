@@ -1,0 +1,272 @@
+"""``copharvest metrics``: the continuity metrics of a harvest folder.
+
+Also home of the metric-parameter options that ``check`` shares: one option per
+parameter of METRICS.md, named like the setting (``core_rate`` ⇄ ``--core-rate``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from copharvest.cli.common import (
+    FOLDER,
+    DataError,
+    fail,
+    load_or_exit,
+    plugins_from,
+    report_plugin_problems,
+)
+
+if TYPE_CHECKING:
+    from copharvest.analysis import Analysis
+    from copharvest.model import Community
+    from copharvest.store import Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_SHARE = click.FloatRange(0, 1)
+_META_KEY = "copharvest.parameters"
+_MEMBER_ATTRIBUTES = ("level", "organisation", "role", "consent", "id", "name", "joined", "left")
+
+_OPTIONS: tuple[tuple[str, click.ParamType[Any], str], ...] = (
+    ("as_of", click.DateTime(["%Y-%m-%d"]), "Ignore sessions after this date (YYYY-MM-DD)."),
+    ("core_min", click.IntRange(min=1), "Minimum sessions attended for the core tier."),
+    ("core_rate", _SHARE, "Minimum attendance rate for the core tier."),
+    ("active_min", click.IntRange(min=1), "Minimum sessions attended for the active tier."),
+    ("active_rate", _SHARE, "Minimum attendance rate for the active tier."),
+    ("pigeon_loft_threshold", _SHARE, "Flag a pigeon loft above this index."),
+    ("asymmetry_threshold", click.FloatRange(min=1), "Flag information asymmetry above this."),
+    ("max_size", click.IntRange(min=1), "Flag sessions with more members than this."),
+    ("group_by", click.Choice(_MEMBER_ATTRIBUTES), "Member attribute that groups exposure."),
+    ("diagonal_min", _SHARE, "Lesson 1: minimum share of sessions with several levels."),
+    ("core_share_min", _SHARE, "Lesson 3: minimum share of core members."),
+    ("practice_min", _SHARE, "Lesson 4: minimum share of sessions with a practice work form."),
+    ("strategic_min", _SHARE, "Lesson 5: minimum share with a strategic consultation."),
+    ("learning_min", _SHARE, "Lesson 6: minimum share with a reading or learning link."),
+    ("guest_min", _SHARE, "Lesson 7: minimum share with an external guest."),
+    ("relaxation_min", _SHARE, "Lesson 8: minimum share with an overnight stay or informal item."),
+    ("place_min", _SHARE, "Lesson 9: minimum share at a practice location."),
+    ("preparation_min", _SHARE, "Lesson 10: minimum share with a preparation group."),
+)
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: object) -> None:
+    if value is None or param.name is None:
+        return
+    if hasattr(value, "date"):  # click.DateTime gives a datetime
+        value = value.date()
+    ctx.meta.setdefault(_META_KEY, {})[param.name] = value
+
+
+def parameter_options(command: F) -> F:
+    """Add one option per metric parameter; read them with :func:`parameter_overrides`."""
+    from copharvest.continuity import Parameters
+
+    defaults = Parameters()
+    for name, kind, text in reversed(_OPTIONS):
+        default = getattr(defaults, name)
+        shown = "none" if default is None else default
+        command = click.option(
+            f"--{name.replace('_', '-')}",
+            name,
+            type=kind,
+            default=None,
+            expose_value=False,
+            callback=_remember,
+            help=f"{text} [setting: {name}; default: {shown}]",
+        )(command)
+    return command
+
+
+def parameter_overrides(ctx: click.Context) -> dict[str, object]:
+    """The parameters given on the command line."""
+    overrides: dict[str, object] = ctx.meta.get(_META_KEY, {})
+    return dict(overrides)
+
+
+def settings_problem(folder: Path, name: str, reason: str) -> Problem:
+    """A bad setting in community.yaml as a located problem."""
+    from copharvest.store import Problem
+
+    found = [folder / f"community{suffix}" for suffix in (".yaml", ".yml", ".json")]
+    file = next((f for f in found if f.is_file()), found[0])
+    return Problem(file=file, path=("settings", name), message=reason)
+
+
+class SettingsError(Exception):
+    """A setting of the community cannot be used; ``problem`` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def analyse_folder(ctx: click.Context, folder: Path, community: Community) -> Analysis:
+    """Analyse with the command-line parameters and the plugins' metrics and checks.
+
+    A bad option is a usage error (exit 2); a bad setting raises :class:`SettingsError`;
+    a failing plugin metric or check stops with one line (exit 1).
+    """
+    from copharvest.analysis import AnalysisError, analyse
+    from copharvest.build import BuildError, find_pack
+    from copharvest.continuity import ParameterError
+    from copharvest.pack import GENERIC
+    from copharvest.plugins import get_registry
+
+    registry = get_registry(plugins_from(ctx))
+    try:
+        pack = find_pack(community, registry)
+    except BuildError as exc:
+        click.echo(f"warning: {exc}; the domain's own checks are left out", err=True)
+        pack = GENERIC
+    report_plugin_problems(ctx)
+    overrides = parameter_overrides(ctx)
+    try:
+        return analyse(
+            community,
+            overrides=overrides,
+            metrics=tuple(registry.metrics.values()),
+            checks=(*registry.checks.values(), *pack.checks),
+        )
+    except ParameterError as exc:
+        if exc.name in overrides:
+            hint = f"--{exc.name.replace('_', '-')}"
+            raise click.BadParameter(exc.reason, param_hint=hint) from None
+        raise SettingsError(settings_problem(folder, exc.name, exc.reason)) from None
+    except AnalysisError as exc:
+        fail(str(exc))
+
+
+@click.command()
+@click.argument("folder", type=FOLDER)
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON (METRICS.md).")
+@click.option(
+    "--charts",
+    "charts_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Draw the charts as PNG files into this folder.",
+)
+@parameter_options
+@click.pass_context
+def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | None) -> None:
+    """Print the continuity metrics of the harvest folder FOLDER.
+
+    Members by tier, sessions, organisations, the flags raised and buddy suggestions
+    for newcomers. Every threshold is a setting of community.yaml and an option below;
+    an option wins over the setting.
+    """
+    community = load_or_exit(folder)
+    try:
+        analysis = analyse_folder(ctx, folder, community)
+    except SettingsError as exc:
+        click.echo(str(exc.problem), err=True)
+        raise DataError(1) from None
+    if as_json:
+        click.echo(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        click.echo("\n".join(report(community, analysis)))
+    if charts_dir is not None:
+        from copharvest.charts import draw_charts
+
+        try:
+            charts_dir.mkdir(parents=True, exist_ok=True)
+            drawn = draw_charts(community, analysis, charts_dir, locale=community.locale)
+        except OSError as exc:
+            fail(f"{charts_dir}: cannot write the charts: {exc.strerror or exc}")
+        for chart in drawn:
+            click.echo(f"Wrote {chart.path}", err=as_json)
+
+
+def _fixed(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def report(community: Community, analysis: Analysis) -> list[str]:
+    """The readable report of ``copharvest metrics``, line by line."""
+    from copharvest.continuity import TIERS
+
+    c = analysis.continuity
+    s = c.community
+    p = analysis.parameters
+    as_of = f" (as of {p.as_of.isoformat()})" if p.as_of else ""
+    lines = [
+        f"{community.name}: {s.sessions} sessions, {s.members} members, "
+        f"{s.attendances} attendances{as_of}",
+        "",
+        "Members by tier",
+    ]
+    for tier in TIERS:
+        share = s.tiers[tier] / s.members if s.members else None
+        lines.append(f"  {tier:<12}{s.tiers[tier]:>6}  {_percent(share):>5}")
+    lines += [
+        f"  core share {_fixed(s.core_share)} · absence factor {s.absence_factor} · "
+        f"elephant factor {s.elephant_factor} · newcomers who came back "
+        f"{_percent(s.newcomer_return)}",
+        "",
+        "Sessions",
+    ]
+    w = max([len("session"), *(len(row.id) for row in c.sessions)]) + 2
+    lines.append(
+        f"  {'#':>4}  {'session':<{w}}{'date':<12}{'size':>5}{'new':>5}{'overlap':>9}{'levels':>8}"
+    )
+    for t, row in enumerate(c.sessions, start=1):
+        lines.append(
+            f"  {t:>4}  {row.id:<{w}}{row.date.isoformat():<12}{row.size:>5}{row.newcomers:>5}"
+            f"{_fixed(row.jaccard):>9}{row.levels:>8}"
+        )
+    if not c.sessions:
+        lines.append("  (no sessions)")
+    lines += [
+        f"  size {s.size.min}–{s.size.max}, median {s.size.median} · "
+        f"pigeon-loft index {_fixed(s.pigeon_loft_index)} · "
+        f"diagonal share {_fixed(s.diagonal_share)}"
+        if s.sessions
+        else "",
+        "",
+        f"Exposure by {p.group_by} (members at the last session)",
+    ]
+    for group, value in s.exposure_by_group.items():
+        lines.append(f"  {group:<20}{_fixed(value):>6}")
+    lines += [f"  ratio {_fixed(s.asymmetry)}", "", "Organisations"]
+    names = {o.id: o.name or o.id for o in community.organisations}
+    labels = {oid: _short(names.get(oid, oid), 40) for oid in c.organisations}
+    w = max([len("organisation"), *map(len, labels.values())]) + 2
+    if c.organisations:
+        lines.append(f"  {'organisation':<{w}}{'coverage':>9}{'delegates':>11}{'attendances':>13}")
+    for oid, o in c.organisations.items():
+        lines.append(
+            f"  {labels[oid]:<{w}}{_percent(o.coverage):>9}{o.delegates:>11}{o.attendances:>13}"
+        )
+    if not c.organisations:
+        lines.append("  (no organisations)")
+    flags = c.flags
+    lines += [
+        "",
+        "Flags",
+        f"  pigeon loft            {'yes' if flags.pigeon_loft else 'no':<4}"
+        f"(index {_fixed(s.pigeon_loft_index)}, flagged above {p.pigeon_loft_threshold:g})",
+        f"  information asymmetry  {'yes' if flags.information_asymmetry else 'no':<4}"
+        f"(ratio {_fixed(s.asymmetry)}, flagged above {p.asymmetry_threshold:g})",
+        f"  oversized sessions     {', '.join(flags.oversized) or 'none'}"
+        f" (more than {p.max_size} members)",
+        "",
+        "Buddy suggestions (newcomers of the last two sessions)",
+    ]
+    for b in c.buddies:
+        lines.append(f"  {b.member} → {b.buddy or '(no core member available)'}")
+    if not c.buddies:
+        lines.append("  (no newcomers)")
+    return lines
