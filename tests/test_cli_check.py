@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,7 +45,8 @@ def test_init_then_check_passes_and_prints_the_summary(tmp_path: Path) -> None:
     lines = checked.stdout.splitlines()
     community = copharvest.load(folder)
     assert lines[0].startswith(f"{community.name}: {community.period.start.isoformat()} to ")
-    printed = {line.split()[0]: int(line.split()[1]) for line in lines[1:-1]}
+    counts = (re.fullmatch(r" +([a-z]+) +([0-9]+)", line) for line in lines[1:])
+    printed = {m[1]: int(m[2]) for m in counts if m}
     for key, value in _counts(folder).items():
         assert printed[key] == value, key
     assert lines[-1] == "OK: no problems found"

@@ -66,6 +66,17 @@ def _narrowed(base: type[Any]) -> type[Any]:
                         continue  # unhashable; the constructor reports it
             return super().construct_mapping(node, deep=deep)
 
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            # The base method is called from C for every scalar; this is the same
+            # lookup without path resolvers (none are registered) or list building.
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                        if regexp.match(value):
+                            return tag  # type: ignore[no-any-return]
+                return _STR
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
         def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Any:
             # Long lists of ids (attendance) are the bulk of a large harvest; a text
             # scalar is its own value, so the general dispatch is skipped for it.
@@ -85,6 +96,9 @@ def _narrowed(base: type[Any]) -> type[Any]:
     }
     for tag, pattern, first in _NARROW_RESOLVERS:
         Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
+    # resolve() below relies on there being no wildcard and no path resolvers
+    assert None not in Loader.yaml_implicit_resolvers
+    assert not Loader.yaml_path_resolvers
     return Loader
 
 
