@@ -125,8 +125,8 @@ def import_sheet(
         return
     try:
         written = apply(plan)
-    except HarvestError as exc:
-        _print_problems(exc.problems)
+    except OSError as exc:
+        fail(f"{exc.filename or folder}: cannot write: {exc.strerror}")
     n = len(plan.changes)
     click.echo(
         f"Imported {sheet.name}, {n} change{'s' if n != 1 else ''}: "

@@ -1,10 +1,9 @@
 """Import: read a sheet, merge it into a harvest folder, check, and only then write.
 
-:func:`plan_import` reads and merges without touching the disk; :func:`apply` writes
-the plan. Files are written only when the merged community passes the same checks as
-``copharvest load``: first into a temporary folder that is loaded back, then moved into
-place file by file, each move atomic. Only files whose records changed are rewritten,
-in the format they had (YAML or JSON) and keeping the schema line at their top.
+:func:`plan_import` reads, merges and checks the result with the same structuring and
+cross-reference checks as ``copharvest.load``, without touching the disk; :func:`apply`
+writes the plan. Only files whose records changed are rewritten, in the format they
+had (YAML or JSON) and keeping the schema line at their top.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from copharvest.sheets.merge import Accept, Incoming, merge
 from copharvest.sheets.problems import Location, SheetError, SheetProblem
 from copharvest.sheets.reader import Book, open_book
 from copharvest.sheets.records import read_records
-from copharvest.store import COLLECTIONS, HarvestError, load, unstructure
+from copharvest.store import COLLECTIONS, load, unstructure
 from copharvest.store.folder import HEADER_FILE, SUFFIXES
 from copharvest.store.structure import structure
 from copharvest.store.validate import validate
@@ -214,47 +213,31 @@ def plan_import(
 
 
 def apply(plan: Plan) -> list[Path]:
-    """Write the plan's files; returns the paths written. Refuses while conflicts remain."""
+    """Write the plan's files; returns the paths written. Refuses while conflicts remain.
+
+    The plan's community has passed the checks of ``load`` (:func:`plan_import` made
+    sure). A new folder appears whole or not at all; in an existing folder each file is
+    replaced atomically.
+    """
     if plan.conflicts:
         raise ValueError("the plan has conflicts; nothing written")
     folder = plan.folder
     if not plan.files:
         return []
-    parent = folder.parent if str(folder.parent) else Path(".")
+    parent = folder.parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.import-", dir=parent))
     try:
         for name, text in plan.files.items():
             (staging / name).write_text(text, encoding="utf-8")
-        if not plan.new_folder:
-            for stem in (HEADER_FILE, *COLLECTIONS):
-                path = _file_of(folder, stem)
-                if path is not None and path.name not in plan.files:
-                    shutil.copyfile(path, staging / path.name)
-        _load_back(staging, folder)
         if plan.new_folder:
             if folder.is_dir():
                 folder.rmdir()  # empty, or it would not be new
             os.replace(staging, folder)
-            return [folder / name for name in plan.files]
-        written = []
-        for name in plan.files:
-            os.replace(staging / name, folder / name)
-            written.append(folder / name)
-        return written
+        else:
+            for name in plan.files:
+                os.replace(staging / name, folder / name)
+        return [folder / name for name in plan.files]
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-
-
-def _load_back(staging: Path, folder: Path) -> None:
-    try:
-        load(staging)
-    except HarvestError as exc:
-        # name the real folder, not the temporary one
-        raise HarvestError(
-            attrs.evolve(p, file=folder / p.file.relative_to(staging))
-            if p.file.is_relative_to(staging)
-            else p
-            for p in exc.problems
-        ) from None
