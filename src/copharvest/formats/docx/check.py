@@ -1,0 +1,140 @@
+"""Checking a user's template before anything is rendered or written."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+REQUIRED_VARIABLES = {
+    "title": "the booklet's title",
+    "parts": "the chapters of Part I and Part II",
+}
+"""Variables a booklet template must use, with what would be missing without them."""
+
+RENDERER_STYLES = ("TOC1", "TOC2")
+"""Styles the renderer itself gives paragraphs (the table of contents' entries)."""
+
+_STYLE_REF = re.compile(r'<w:(pStyle|rStyle|tblStyle) w:val="([^"]*)"')
+_KIND = {"pStyle": "paragraph", "rStyle": "character", "tblStyle": "table"}
+
+
+def context_keys() -> tuple[str, ...]:
+    """The top-level variables of the render context."""
+    import attrs
+
+    from copharvest.views import Harvest
+
+    return (*(f.name for f in attrs.fields(Harvest)), "internal")
+
+
+def _sources(document: Any) -> list[tuple[str, str]]:
+    """(where, XML text) of every part docxtpl renders."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    out = [("document body", etree.tostring(document.element.body, encoding="unicode"))]
+    for rel in document.part.rels.values():
+        if rel.is_external:
+            continue
+        kind = {RT.HEADER: "header", RT.FOOTER: "footer", RT.FOOTNOTES: "footnotes"}.get(
+            rel.reltype
+        )
+        if kind is not None:
+            blob = rel.target_part.blob
+            out.append((f"{kind} ({rel.target_ref})", blob.decode("utf-8", "replace")))
+    props = document.core_properties
+    texts = [
+        props.author,
+        props.comments,
+        props.identifier,
+        props.language,
+        props.subject,
+        props.title,
+    ]
+    out.append(("document properties", "\n".join(t or "" for t in texts)))
+    return out
+
+
+def _unsafe_names(ast: Any) -> list[str]:
+    from jinja2 import nodes
+
+    names = []
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            name = node.arg.value
+        else:
+            continue
+        if name.startswith("_"):
+            names.append(name)
+    return names
+
+
+def check_template(path: Path) -> list[str]:
+    """Problems of the template at ``path``, one line each; empty when it is fine."""
+    import docx
+    from docxtpl import DocxTemplate
+    from jinja2 import meta
+    from jinja2.exceptions import TemplateSyntaxError
+
+    from copharvest.formats.docx.render import make_environment
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [f"{path}: cannot read the template: {exc.strerror}"]
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        return [f"{path}: not a Word document (.docx): {exc}"]
+    tpl = DocxTemplate(io.BytesIO(data))
+    env = make_environment()
+    problems: list[str] = []
+    used: set[str] = set()
+    referenced: dict[str, str] = {}
+    for where, xml in _sources(document):
+        for kind, style_id in _STYLE_REF.findall(xml):
+            referenced.setdefault(
+                style_id, f"{_KIND[kind]} style {style_id!r} (used in the {where})"
+            )
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        try:
+            ast = env.parse(source)
+        except TemplateSyntaxError as exc:
+            line = source.splitlines()[exc.lineno - 1] if exc.lineno else ""
+            near = re.sub(r"<[^>]+>", "", line).strip()
+            where_text = f" near {near[:80]!r}" if near else ""
+            problems.append(
+                f"{path}: template syntax error in the {where}{where_text}: {exc.message}"
+            )
+            continue
+        used |= meta.find_undeclared_variables(ast)
+        for name in sorted(set(_unsafe_names(ast))):
+            problems.append(
+                f"{path}: the {where} reaches for {name!r}: templates may not use names "
+                "starting with an underscore (Python internals)"
+            )
+    known = set(context_keys()) | set(env.globals)
+    for name in sorted(used - known):
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        problems.append(
+            f"{path}: the template uses {name!r}, which the booklet's context does not have{hint}"
+        )
+    if not any(p for p in problems if "syntax error" in p):
+        for name, what in REQUIRED_VARIABLES.items():
+            if name not in used:
+                problems.append(
+                    f"{path}: the template never uses {name!r}; without it {what} would be missing"
+                )
+    defined = {s.style_id for s in document.styles}
+    for style_id in RENDERER_STYLES:
+        referenced.setdefault(style_id, f"paragraph style {style_id!r} (for the table of contents)")
+    for style_id, what in sorted(referenced.items()):
+        if style_id not in defined:
+            problems.append(f"{path}: the template lacks the {what}; add it in Word's style pane")
+    return problems

@@ -1,0 +1,82 @@
+"""The render context: the Harvest view model as the plain data a template sees.
+
+Every string is made safe for WordprocessingML here: characters XML 1.0 forbids are
+dropped (vertical tab and form feed, which docxtpl would turn into a new paragraph or
+a page break, become line breaks), and carriage returns become newlines. Nothing else
+changes: autoescaping in the template takes care of ``<``, ``&`` and ``]]>``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from copharvest.views import Harvest
+
+EXTRA_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "key_figures": "Key figures",
+        "pigeon_loft_index": "Pigeon-loft index (0% = the same people every time)",
+        "core_share": "Core members among those who took part",
+        "asymmetry": "Ratio between groups in sessions attended (highest / lowest)",
+        "exposure": "Mean share of all sessions attended",
+        "organisations": "Organisations",
+        "questions": "Key questions",
+        "more": "More lessons and voices",
+    },
+    "nl": {
+        "key_figures": "Kerncijfers",
+        "pigeon_loft_index": "Duiventilindex (0% = steeds dezelfde mensen)",
+        "core_share": "Vaste kern onder wie deelnam",
+        "asymmetry": "Verhouding tussen groepen in bijgewoonde bijeenkomsten (hoogste / laagste)",
+        "exposure": "Gemiddeld deel van alle bijeenkomsten bijgewoond",
+        "organisations": "Organisaties",
+        "questions": "Kernvragen",
+        "more": "Meer lessen en citaten",
+    },
+}
+"""Words the booklet needs beyond the core labels; a domain pack's labels win."""
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def clean(text: str) -> str:
+    """``text`` with only characters that WordprocessingML can hold."""
+    if _UNSAFE.search(text) is None:
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    return _UNSAFE.sub("", text)
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(str(k)): _cleaned(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_cleaned(v) for v in value]
+    return value
+
+
+def labels_for_booklet(harvest: Harvest) -> dict[str, str]:
+    """The harvest's labels plus the booklet's own words in its language."""
+    language = harvest.locale.replace("-", "_").split("_")[0]
+    return {**EXTRA_LABELS["en"], **EXTRA_LABELS.get(language, {}), **harvest.labels}
+
+
+def render_context(harvest: Harvest) -> dict[str, Any]:
+    """The exact JSON-able context the booklet template is rendered with.
+
+    It is the Harvest view model (docs/templates.md lists every key) plus ``internal``;
+    at render time each chart also gets an ``image``.
+    """
+    import attrs
+
+    data = attrs.asdict(harvest, recurse=True)
+    data["labels"] = labels_for_booklet(harvest)
+    data["metrics"] = dict(harvest.metrics)
+    data["internal"] = harvest.audience == "internal"
+    result: dict[str, Any] = _cleaned(data)
+    return result

@@ -1,0 +1,207 @@
+"""Rendering the booklet with docxtpl: sandboxed, escaped, checked and reproducible."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from copharvest.formats.base import RenderError, RenderOptions
+from copharvest.formats.docx.context import clean, render_context
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from copharvest.views import Harvest
+
+CHART_WIDTH_MM = 150
+_DOCXTPL_MARKS = re.compile(r"\{_[{%]|[}%]_\}")
+_TABLE_TAGS = re.compile(r"\{[{%]tc |\{%\s*(?:hm|colspan)\b")
+
+
+def _finalize(value: Any) -> Any:
+    """Keep docxtpl from reading ``{_{``, ``}_}``, ``{_%`` or ``%_}`` in data as its escapes."""
+    if isinstance(value, str) and "_" in value and _DOCXTPL_MARKS.search(value):
+        from markupsafe import Markup, escape
+
+        text = str(value) if isinstance(value, Markup) else str(escape(value))
+        return Markup(text.replace("{", "&#123;").replace("}", "&#125;").replace("%", "&#37;"))
+    return value
+
+
+def make_environment() -> SandboxedEnvironment:
+    """The Jinja environment of every render: sandboxed, autoescaping, strict."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+
+
+@cache
+def _parser() -> Any:
+    from docx.oxml.parser import element_class_lookup
+    from lxml import etree
+
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
+    parser.set_element_class_lookup(element_class_lookup)
+    return parser
+
+
+@cache
+def _docpr_xpath() -> Any:
+    from docx.oxml.ns import nsmap
+    from lxml import etree
+
+    return etree.XPath("//wp:docPr", namespaces={"wp": nsmap["wp"]})
+
+
+@cache
+def _classes() -> tuple[type[Any], type[Any]]:
+    """docxtpl's template and image classes, with the changes the booklet needs."""
+    from docxtpl import DocxTemplate, InlineImage
+    from lxml import etree
+
+    class BookletTemplate(DocxTemplate):  # type: ignore[misc]
+        """Parses the rendered body strictly: broken XML is an error, never lost text."""
+
+        needs_table_fix = False
+        name = "template"
+
+        def patch_xml(self, src_xml: str) -> str:
+            if _TABLE_TAGS.search(src_xml):
+                self.needs_table_fix = True
+            patched: str = super().patch_xml(src_xml)
+            return patched
+
+        def fix_tables(self, xml: str) -> Any:
+            if self.needs_table_fix:
+                xml = etree.tostring(super().fix_tables(xml), encoding="unicode")
+            try:
+                return etree.fromstring(xml, _parser())
+            except etree.XMLSyntaxError as exc:
+                raise RenderError(
+                    f"{self.name}: the template produced invalid Word XML ({exc}); "
+                    "check that each {%p %}, {%tr %} and {%r %} tag is alone in its "
+                    "paragraph, row or run"
+                ) from exc
+
+        def fix_docpr_ids(self, tree: Any) -> None:
+            # docxtpl's own version calls xpath() with arguments python-docx elements refuse
+            for element in _docpr_xpath()(tree):
+                self.docx_ids_index += 1
+                element.set("id", str(self.docx_ids_index))
+
+    class AltTextImage(InlineImage):  # type: ignore[misc]
+        """An inline picture with a title and a text alternative."""
+
+        def __init__(self, tpl: Any, path: str, width: Any, title: str, alt: str) -> None:
+            super().__init__(tpl, path, width=width)
+            self.title = title
+            self.alt = alt
+
+        def _insert_image(self) -> str:
+            inline = self.tpl.current_rendering_part.new_pic_inline(
+                self.image_descriptor, self.width, self.height
+            )
+            for element in (inline.docPr, *inline.xpath(".//pic:cNvPr")):
+                element.set("descr", self.alt)
+                element.set("title", self.title)
+            return (
+                f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r>"
+                '<w:r><w:t xml:space="preserve">'
+            )
+
+    return BookletTemplate, AltTextImage
+
+
+def default_template() -> bytes:
+    """The default template shipped with copharvest."""
+    from importlib.resources import files
+
+    return files("copharvest").joinpath("templates", "booklet.docx").read_bytes()
+
+
+def _template_bytes(options: RenderOptions) -> tuple[bytes, str]:
+    if options.template is None:
+        return default_template(), "the default template"
+    try:
+        return options.template.read_bytes(), str(options.template)
+    except OSError as exc:
+        raise RenderError(f"{options.template}: cannot read the template: {exc.strerror}") from exc
+
+
+def describe_template_error(name: str, exc: Exception) -> str:
+    """One line about a Jinja error in a template."""
+    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+
+    if isinstance(exc, SecurityError):
+        return f"{name}: the template tried to reach something unsafe and was stopped: {exc}"
+    if isinstance(exc, UndefinedError):
+        return f"{name}: the template uses something the booklet's context does not have: {exc}"
+    if isinstance(exc, TemplateSyntaxError):
+        near = " ".join(line.strip() for line in getattr(exc, "docx_context", []) if line.strip())
+        where = f" near {near[:80]!r}" if near else ""
+        return f"{name}: template syntax error{where}: {exc.message}"
+    return f"{name}: {type(exc).__name__}: {exc}"
+
+
+def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
+    """The .docx bytes of the booklet."""
+    from docx.shared import Mm
+    from jinja2.exceptions import TemplateError
+
+    from copharvest.formats.docx.package import document_bytes
+    from copharvest.formats.docx.post import (
+        StyleInfo,
+        ensure_update_fields,
+        fill_table_of_contents,
+        language_tag,
+        restart_numbered_lists,
+        set_language,
+        set_properties,
+    )
+
+    progress = options.progress
+    progress("preparing the render context")
+    context = render_context(harvest)
+    data, name = _template_bytes(options)
+    template_class, image_class = _classes()
+    try:
+        tpl = template_class(io.BytesIO(data))
+        tpl.init_docx()
+    except Exception as exc:
+        raise RenderError(f"{name}: not a Word document (.docx): {exc}") from exc
+    tpl.name = name
+    for chart in context["continuity"]["charts"]:
+        chart["image"] = image_class(
+            tpl, chart["path"], Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"]
+        )
+    progress("rendering the booklet")
+    try:
+        tpl.render(context, make_environment())
+    except RenderError:
+        raise
+    except TemplateError as exc:
+        raise RenderError(describe_template_error(name, exc)) from exc
+    except Exception as exc:
+        if options.template is None:
+            raise
+        raise RenderError(f"{name}: rendering failed: {type(exc).__name__}: {exc}") from exc
+    progress("numbering the lists and filling in the table of contents")
+    document = tpl.docx
+    styles = StyleInfo(document)
+    restart_numbered_lists(document, styles)
+    fill_table_of_contents(document, styles)
+    ensure_update_fields(document.settings.element)
+    language = language_tag(harvest.locale)
+    set_language(document, language)
+    set_properties(
+        document,
+        title=clean(harvest.title),
+        subject=clean(harvest.subtitle),
+        author=clean(harvest.colophon.publisher),
+        language=language,
+    )
+    progress("packaging the .docx")
+    return document_bytes(document)

@@ -1,0 +1,743 @@
+"""Generate the default booklet template, ``copharvest/templates/booklet.docx``.
+
+Run ``python -m copharvest.formats.docx.template`` after changing this file; a test
+checks that the committed template is what this script makes. The template is a
+docxtpl document: ``{%p ... %}`` paragraphs, ``{%tr ... %}`` rows and ``{%r ... %}``
+runs are Jinja statements; every variable is described in docs/templates.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docx.oxml.ns import qn
+
+from copharvest.formats.docx.package import document_bytes
+from copharvest.formats.docx.styles import (
+    DOC_DEFAULTS,
+    MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    PRIMARY,
+    STYLES,
+    TEXT_WIDTH,
+    numbering_xml,
+)
+from copharvest.formats.docx.xml import (
+    TAB,
+    W_NS,
+    cell,
+    field,
+    p,
+    r,
+    row,
+    row_tag,
+    run_tag,
+    table,
+    tag,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+TEMPLATE_PATH = Path(__file__).resolve().parent.parent.parent / "templates" / "booklet.docx"
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+
+
+# -- reusable pieces ----------------------------------------------------------------
+
+
+def rich(expr: str) -> str:
+    """Runs of a list of ``{text, bold, italic}``, each in its own style."""
+    return (
+        run_tag(f"for run in {expr}")
+        + run_tag("if run.bold and run.italic")
+        + r("{{ run.text }}", bold=True, italic=True)
+        + run_tag("elif run.bold")
+        + r("{{ run.text }}", style="Strong")
+        + run_tag("elif run.italic")
+        + r("{{ run.text }}", style="Emphasis")
+        + run_tag("else")
+        + r("{{ run.text }}")
+        + run_tag("endif")
+        + run_tag("endfor")
+    )
+
+
+def blocks(expr: str, style: str = "Normal", bullet: str = "ListBullet") -> str:
+    """Paragraphs and bullet lists of a narrative."""
+    return (
+        tag(f"for block in {expr}")
+        + tag("if block.kind == 'bullets'")
+        + tag("for item in block.items")
+        + p(rich("item"), style=bullet)
+        + tag("endfor")
+        + tag("else")
+        + p(rich("block.runs"), style=style)
+        + tag("endif")
+        + tag("endfor")
+    )
+
+
+def quotes(expr: str) -> str:
+    """Quotes set apart, each signed."""
+    return (
+        tag(f"for quote in {expr}")
+        + p(r("\u201c{{ quote.text }}\u201d"), style="Quote")
+        + p(r("\u2014 {{ quote.attribution }}"), style="QuoteAttribution")
+        + tag("endfor")
+    )
+
+
+def numbered(expr: str, heading: str) -> str:
+    """A numbered list of lessons under a small heading; it restarts at 1."""
+    return (
+        tag(f"if {expr}")
+        + p(r("{{ " + heading + " }}"), style="Heading3")
+        + tag(f"for lesson in {expr}")
+        + p(
+            run_tag("if lesson.title")
+            + r("{{ lesson.title }}", style="Strong")
+            + r("{% if lesson.title[-1:] not in '.:?!' %}.{% endif %} ")
+            + run_tag("endif")
+            + r("{{ lesson.text }}"),
+            style="ListNumber",
+        )
+        + tag("endfor")
+        + tag("endif")
+    )
+
+
+def bullets(expr: str, heading: str, item: str) -> str:
+    """A bullet list under a small heading."""
+    return (
+        tag(f"if {expr}")
+        + p(r("{{ " + heading + " }}"), style="Heading3")
+        + tag(f"for {item.split('.')[0]} in {expr}")
+        + p(r("{{ " + item + " }}"), style="ListBullet")
+        + tag("endfor")
+        + tag("endif")
+    )
+
+
+def header_row(columns: tuple[tuple[int, str, bool], ...]) -> str:
+    """A repeated header row: (width, text, numeric) per column."""
+    return row(
+        *(
+            cell(
+                p(r(text), style="TableHeadingNumber" if numeric else "TableHeading"),
+                width,
+                fill=PRIMARY,
+            )
+            for width, text, numeric in columns
+        ),
+        header=True,
+    )
+
+
+def data_row(columns: tuple[tuple[int, str, bool], ...]) -> str:
+    """A row of plain cells: (width, text, numeric) per column."""
+    return row(
+        *(
+            cell(p(r(text), style="TableNumber" if numeric else "TableText"), width)
+            for width, text, numeric in columns
+        )
+    )
+
+
+def looped_table(
+    loop: str,
+    head_cols: tuple[tuple[int, str, bool], ...],
+    body_cols: tuple[tuple[int, str, bool], ...],
+) -> str:
+    """A table with a header row and one row per item of ``loop``."""
+    n = len(head_cols)
+    return table(
+        tuple(w for w, _, _ in head_cols),
+        header_row(head_cols),
+        row_tag(loop, n),
+        data_row(body_cols),
+        row_tag("endfor", n),
+    )
+
+
+def pair_tables(expr: str, title_style: str) -> str:
+    """Two-column tables (from -> to, dilemmas) with an arrow column for movements."""
+    side = (TEXT_WIDTH - 500) // 2
+    return (
+        tag(f"for table in {expr}")
+        + p(r("{{ table.title }}"), style=title_style)
+        + table(
+            (side, 500, side),
+            header_row(
+                (
+                    (side, "{{ table.left_label }}", False),
+                    (500, "", False),
+                    (side, "{{ table.right_label }}", False),
+                )
+            ),
+            row_tag("for pair in table.rows", 3),
+            row(
+                cell(p(r("{{ pair[0] }}"), style="TableText"), side),
+                cell(
+                    p(r("{% if table.kind == 'movement' %}\u2192{% endif %}"), style="TableArrow"),
+                    500,
+                ),
+                cell(p(r("{{ pair[1] }}"), style="TableText"), side),
+            ),
+            row_tag("endfor", 3),
+        )
+        + tag("endfor")
+    )
+
+
+def numbered_heading(number: str, title: str, style: str) -> str:
+    """A heading "<number><tab><title>"."""
+    return p(r("{{ " + number + " }}"), TAB, r("{{ " + title + " }}"), style=style)
+
+
+# -- the booklet, front to back -------------------------------------------------------
+
+
+def cover() -> str:
+    return (
+        p(r("{{ pack_title }}"), style="CoverKicker")
+        + p(r("{{ title }}"), style="Title")
+        + tag("if subtitle")
+        + p(r("{{ subtitle }}"), style="Subtitle")
+        + tag("endif")
+        + tag("if internal")
+        + p(r("{{ labels.audience_internal }}"), style="CoverNote")
+        + tag("endif")
+        + p(r("{{ colophon.publisher }}"), style="CoverMeta")
+        + p(r("{{ date }}"), style="CoverDate")
+    )
+
+
+def colophon() -> str:
+    c = "colophon"
+    return (
+        p(r("{{ labels.colophon }}"), style="ColophonHeading")
+        + tag(f"if {c}.publisher")
+        + p(
+            r("{{ labels.published_by }} "),
+            r("{{ colophon.publisher }}", style="Strong"),
+            style="Colophon",
+        )
+        + tag("endif")
+        + tag(f"for line in {c}.address")
+        + p(r("{{ line }}"), style="ColophonAddress")
+        + tag("endfor")
+        + tag(f"if {c}.text_by")
+        + p(r("{{ labels.text_by }}: {{ colophon.text_by|join(', ') }}"), style="ColophonClosing")
+        + tag("endif")
+        + tag(f"if {c}.editors")
+        + p(r("{{ labels.editors }}: {{ colophon.editors|join(', ') }}"), style="Colophon")
+        + tag("endif")
+        + tag(f"if {c}.contributors")
+        + p(r("{{ labels.contributors }}:"), style="Colophon")
+        + tag(f"for contributor in {c}.contributors")
+        + p(r("{{ contributor }}"), style="ColophonBullet")
+        + tag("endfor")
+        + tag("endif")
+        + tag(f"if {c}.inspirators")
+        + p(r("{{ colophon.thanks or labels.inspirators }}"), style="ColophonClosing")
+        + p(
+            r(
+                "{% for guest in colophon.inspirators %}{{ guest.name }}"
+                "{% if guest.description %} ({{ guest.description }}){% endif %}"
+                "{% if not loop.last %}, {% endif %}{% endfor %}"
+            ),
+            style="Colophon",
+        )
+        + tag("endif")
+        + tag(f"if {c}.place or {c}.date")
+        + p(
+            r(
+                "{{ colophon.place }}{% if colophon.place and colophon.date %}, {% endif %}"
+                "{{ colophon.date }}"
+            ),
+            style="ColophonClosing",
+        )
+        + tag("endif")
+    )
+
+
+def contents() -> str:
+    return p(r("{{ labels.contents }}"), style="TOCHeading") + p(
+        field(TOC_INSTRUCTION, "\u2026"), style="TOC1"
+    )
+
+
+def chapter() -> str:
+    return (
+        numbered_heading("chapter.number", "chapter.title", "Heading2")
+        + blocks("chapter.blocks")
+        + quotes("chapter.quotes")
+        + numbered("chapter.lessons", "labels.lessons")
+        + bullets("chapter.tips", "labels.tips", "tip")
+        + numbered("chapter.insights", "labels.insights")
+        + pair_tables("chapter.tables", "TableTitle")
+    )
+
+
+def continuity() -> str:
+    c = "continuity"
+    w = TEXT_WIDTH
+    key_figures = table(
+        (w - 1800, 1800),
+        header_row(((w - 1800, "{{ labels.key_figures }}", False), (1800, "", True))),
+        data_row(
+            (
+                (w - 1800, "{{ labels.pigeon_loft_index }}", False),
+                (1800, f"{{{{ {c}.pigeon_loft_index }}}}", True),
+            )
+        ),
+        data_row(
+            (
+                (w - 1800, "{{ labels.core_share }}", False),
+                (1800, f"{{{{ {c}.core_share }}}}", True),
+            )
+        ),
+        row_tag(f"if {c}.asymmetry is not none", 2),
+        data_row(
+            ((w - 1800, "{{ labels.asymmetry }}", False), (1800, f"{{{{ {c}.asymmetry }}}}", True))
+        ),
+        row_tag("endif", 2),
+        row_tag(f"for group, share in {c}.exposure_by_group", 2),
+        data_row(
+            ((w - 1800, "{{ labels.exposure }}: {{ group }}", False), (1800, "{{ share }}", True))
+        ),
+        row_tag("endfor", 2),
+    )
+    tiers = looped_table(
+        f"for tier in {c}.tiers",
+        (
+            (w - 3000, "{{ labels.tier }}", False),
+            (1500, "{{ labels.members }}", True),
+            (1500, "%", True),
+        ),
+        (
+            (w - 3000, "{{ tier.label }}", False),
+            (1500, "{{ tier.count }}", True),
+            (1500, "{{ tier.share }}", True),
+        ),
+    )
+    small, wide = 1200, 2100
+    date = w - 500 - 3 * small - wide
+    sessions = looped_table(
+        f"for session in {c}.sessions",
+        (
+            (500, "#", True),
+            (date, "{{ labels.date }}", False),
+            (small, "{{ labels.size }}", True),
+            (small, "{{ labels.newcomers }}", True),
+            (wide, "{{ labels.overlap }}", True),
+            (small, "{{ labels.levels }}", True),
+        ),
+        (
+            (500, "{{ session.number }}", True),
+            (date, "{{ session.dates }}", False),
+            (small, "{{ session.size }}", True),
+            (small, "{{ session.newcomers }}", True),
+            (wide, "{{ session.overlap }}", True),
+            (small, "{{ session.levels }}", True),
+        ),
+    )
+    col = 1500
+    organisations = looped_table(
+        f"for organisation in {c}.organisations",
+        (
+            (w - 3 * col, "{{ labels.organisation }}", False),
+            (col, "{{ labels.coverage }}", True),
+            (col, "{{ labels.delegates }}", True),
+            (col, "{{ labels.attendances }}", True),
+        ),
+        (
+            (w - 3 * col, "{{ organisation.name }}", False),
+            (col, "{{ organisation.coverage }}", True),
+            (col, "{{ organisation.delegates }}", True),
+            (col, "{{ organisation.attendances }}", True),
+        ),
+    )
+    return (
+        numbered_heading(f"{c}.number", f"{c}.title", "Heading2")
+        + p(r(f"{{{{ {c}.intro }}}}"))
+        + key_figures
+        + bullets(f"{c}.flags", "labels.flags", "flag")
+        + tag(f"for chart in {c}.charts")
+        + p(r("{{ chart.image }}"), style="Figure")
+        + p(r("{{ labels.figure }} {{ loop.index }}. {{ chart.title }}"), style="Caption")
+        + tag("endfor")
+        + p(style="TableTitle")
+        + tiers
+        + tag(f"if {c}.sessions")
+        + p(r("{{ labels.sessions }}"), style="TableTitle")
+        + sessions
+        + tag("endif")
+        + tag(f"if {c}.organisations")
+        + p(r("{{ labels.organisations }}"), style="TableTitle")
+        + organisations
+        + tag("endif")
+        + tag(f"if {c}.buddies")
+        + p(r("{{ labels.buddies }}"), style="Heading3")
+        + tag(f"for newcomer, buddy in {c}.buddies")
+        + p(r("{{ newcomer }} \u2192 {{ buddy }}"), style="ListBullet")
+        + tag("endfor")
+        + tag("endif")
+    )
+
+
+def status(item: str) -> str:
+    """The status of a building lesson in its colour, then the evidence."""
+    return p(
+        r("{{ labels.status }}: "),
+        run_tag(f"if {item}.status == 'ok'"),
+        r(f"{{{{ {item}.status_label }}}}", style="StatusOk"),
+        run_tag(f"elif {item}.status == 'warn'"),
+        r(f"{{{{ {item}.status_label }}}}", style="StatusWarn"),
+        run_tag("else"),
+        r(f"{{{{ {item}.status_label }}}}", style="StatusUnknown"),
+        run_tag("endif"),
+        r(f"{{% if {item}.evidence %}} \u2014 {{{{ {item}.evidence }}}}{{% endif %}}"),
+        style="AnnexItemStatus",
+    )
+
+
+def building_annex() -> str:
+    return (
+        tag("if building_lessons or plugin_findings")
+        + p(r("{{ labels.annex }}: {{ labels.building_lessons }}"), style="Heading1")
+        + tag("for lesson in building_lessons")
+        + numbered_heading("lesson.number", "lesson.title", "AnnexItemTitle")
+        + tag("if lesson.explanation")
+        + p(r("{{ lesson.explanation }}"), style="AnnexItemText")
+        + tag("endif")
+        + status("lesson")
+        + tag("endfor")
+        + tag("for finding in plugin_findings")
+        + p(r("\u2013"), TAB, r("{{ finding.title }}"), style="AnnexItemTitle")
+        + status("finding")
+        + tag("endfor")
+        + tag("endif")
+    )
+
+
+def parts() -> str:
+    return (
+        tag("for part in parts")
+        + tag("if part.chapters or part.number == 1")
+        + numbered_heading("part.numeral", "part.title", "Heading1")
+        + tag("for chapter in part.chapters")
+        + numbered_heading("chapter.number", "chapter.title", "PartContents")
+        + tag("endfor")
+        + tag("if part.number == 1")
+        + numbered_heading("continuity.number", "continuity.title", "PartContents")
+        + tag("endif")
+        + tag("if part.number == 2")
+        + bullets("questions", "labels.questions", "question")
+        + tag("endif")
+        + tag("for chapter in part.chapters")
+        + chapter()
+        + tag("endfor")
+        + tag("if part.number == 1")
+        + continuity()
+        + building_annex()
+        + tag("endif")
+        + tag("endif")
+        + tag("endfor")
+    )
+
+
+def loose() -> str:
+    return (
+        tag("if loose_quotes or loose_lessons")
+        + p(r("{{ labels.more }}"), style="Heading1")
+        + quotes("loose_quotes")
+        + numbered("loose_lessons", "labels.lessons")
+        + tag("endif")
+        + pair_tables("tables", "Heading2")
+    )
+
+
+def insights_annex() -> str:
+    return (
+        tag("if insights")
+        + p(r("{{ labels.annex }}: {{ labels.domain_insights }}"), style="Heading1")
+        + tag("for insight in insights")
+        + numbered_heading("insight.number", "insight.title", "AnnexItemTitle")
+        + tag("if insight.text")
+        + p(r("{{ insight.text }}"), style="AnnexItemText")
+        + tag("endif")
+        + tag("endfor")
+        + tag("endif")
+    )
+
+
+def sessions_overview() -> str:
+    w = TEXT_WIDTH
+    widths = (520, 1900, 2550, 1850, w - 520 - 1900 - 2550 - 1850)
+    place = (
+        tag("if session.title")
+        + p(r("{{ session.title }}", style="Strong"), style="TableText")
+        + tag("endif")
+        + p(
+            r(
+                "{{ session.place }}"
+                "{% if session.place_kind %} ({{ session.place_kind }}){% endif %}"
+            ),
+            style="TableNote",
+        )
+    )
+    theme = (
+        p(r("{{ session.theme }}"), style="TableText")
+        + tag("if session.work_forms")
+        + p(r("{{ session.work_forms|join(', ') }}"), style="TableNote")
+        + tag("endif")
+    )
+    guests = p(
+        r(
+            "{% for guest in session.guests %}{{ guest.name }}"
+            "{% if not loop.last %}, {% endif %}{% endfor %}"
+        ),
+        style="TableText",
+    )
+    return (
+        tag("if sessions")
+        + p(r("{{ labels.sessions }}"), style="Heading1")
+        + table(
+            widths,
+            header_row(
+                tuple(
+                    zip(
+                        widths,
+                        (
+                            "#",
+                            "{{ labels.date }}",
+                            "{{ labels.session }}",
+                            "{{ labels.theme }}",
+                            "{{ labels.guests }}",
+                        ),
+                        (True, False, False, False, False),
+                        strict=True,
+                    )
+                )
+            ),
+            row_tag("for session in sessions", 5),
+            row(
+                cell(p(r("{{ session.number }}"), style="TableNumber"), widths[0]),
+                cell(p(r("{{ session.dates }}"), style="TableText"), widths[1]),
+                cell(place, widths[2]),
+                cell(theme, widths[3]),
+                cell(guests, widths[4]),
+            ),
+            row_tag("if session.notes", 5),
+            row(
+                cell(p(style="TableText"), widths[0]),
+                cell(blocks("session.notes", "TableNote"), sum(widths[1:]), span=4),
+            ),
+            row_tag("endif", 5),
+            row_tag("endfor", 5),
+        )
+        + tag("endif")
+    )
+
+
+def readings_overview() -> str:
+    line = (
+        "{{ reading.authors|join(', ') }}"
+        "{% if reading.authors %}{% if reading.year %} ({{ reading.year }}){% endif %}. {% endif %}"
+    )
+    after = (
+        "{% if not reading.authors and reading.year %} ({{ reading.year }}){% endif %}"
+        "{% if reading.verdict %} \u2014 {{ reading.verdict }}{% endif %}"
+    )
+    note = (
+        "{{ reading.note }}"
+        "{% if reading.note and (reading.presented_by or reading.session) %} {% endif %}"
+        "{% if reading.presented_by %}{{ labels.presented_by }}: "
+        "{{ reading.presented_by|join(', ') }}{% endif %}"
+        "{% if reading.presented_by and reading.session %}; {% endif %}{{ reading.session }}"
+    )
+    return (
+        tag("if readings")
+        + p(r("{{ labels.readings }}"), style="Heading1")
+        + tag("for reading in readings")
+        + p(r(line), r("{{ reading.title }}", style="Emphasis"), r(after), style="Reading")
+        + tag("if reading.note or reading.presented_by or reading.session")
+        + p(r(note), style="ReadingNote")
+        + tag("endif")
+        + tag("endfor")
+        + tag("endif")
+    )
+
+
+def body() -> str:
+    """Everything between <w:body> and the section properties."""
+    return (
+        cover()
+        + colophon()
+        + contents()
+        + tag("if intro")
+        + p(r("{{ labels.intro }}"), style="Heading1")
+        + blocks("intro")
+        + tag("endif")
+        + parts()
+        + loose()
+        + insights_annex()
+        + sessions_overview()
+        + readings_overview()
+        + p(style="Normal")
+    )
+
+
+def footer_paragraph() -> str:
+    return p(
+        r("{{ title }}{% if internal %} \u00b7 {{ labels.audience_internal }}{% endif %}"),
+        TAB,
+        field("PAGE", "1"),
+        style="Footer",
+    )
+
+
+# -- assembling the package --------------------------------------------------------------
+
+
+def _fragment(xml: str) -> list[Any]:
+    from docx.oxml import parse_xml
+
+    root = parse_xml(f'<w:root xmlns:w="{W_NS}">{xml}</w:root>')
+    return list(root)
+
+
+def _drop_extras(document: Document) -> None:
+    """Leave out the thumbnail, custom XML and Word 2010 style copies of python-docx's base."""
+    unwanted = ("/thumbnail", "/customXml", "/stylesWithEffects")
+    for part in (document.part.package, document.part):
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype.endswith(unwanted):
+                del part.rels[rid]
+
+
+def _install_styles(document: Document) -> None:
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    new_defaults = _fragment(DOC_DEFAULTS)[0]
+    if defaults is not None:
+        defaults.addprevious(new_defaults)
+        styles.remove(defaults)
+    else:
+        styles.insert(0, new_defaults)
+    existing = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    for new in _fragment("".join(STYLES)):
+        old = existing.get(new.get(qn("w:styleId")))
+        if old is not None:
+            old.addprevious(new)
+            styles.remove(old)
+        else:
+            styles.append(new)
+
+
+def _install_numbering(document: Document) -> None:
+    numbering = document.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    for child in _fragment(numbering_xml()):
+        numbering.append(child)
+
+
+def _install_settings(document: Document) -> None:
+    from copharvest.formats.docx.post import ensure_update_fields
+
+    settings = document.settings.element
+    for name in ("w:rsids", "w:proofState", "w:attachedTemplate"):
+        for child in settings.findall(qn(name)):
+            settings.remove(child)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    ensure_update_fields(settings)
+
+
+def _install_body(document: Document) -> None:
+    from docx.shared import Twips
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
+    section.left_margin = section.right_margin = Twips(MARGIN)
+    section.top_margin = section.bottom_margin = Twips(MARGIN)
+    section.header_distance = section.footer_distance = Twips(709)
+    section.different_first_page_header_footer = True
+    doc_body = document.element.body
+    for child in list(doc_body):
+        if child.tag != qn("w:sectPr"):
+            doc_body.remove(child)
+    sect = doc_body.find(qn("w:sectPr"))
+    for child in _fragment(body()):
+        sect.addprevious(child)
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    section.first_page_footer.is_linked_to_previous = False
+    element = footer._element
+    for child in list(element):
+        element.remove(child)
+    for child in _fragment(footer_paragraph()):
+        element.append(child)
+
+
+def _set_properties(document: Document) -> None:
+    props = document.core_properties
+    props.title = "copharvest booklet"
+    props.subject = ""
+    props.author = "copharvest"
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.last_modified_by = ""
+    props.revision = 1
+    element = props._element
+    for name in ("dcterms:created", "dcterms:modified"):
+        for child in element.findall(qn(name)):
+            element.remove(child)
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML
+
+
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>copharvest</Application><DocSecurity>0</DocSecurity>"
+    b"<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def build_template() -> bytes:
+    """The default template's bytes (the same on every run)."""
+    import docx
+
+    document = docx.Document()
+    _drop_extras(document)
+    _install_styles(document)
+    _install_numbering(document)
+    _install_settings(document)
+    _install_body(document)
+    _set_properties(document)
+    return document_bytes(document)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the template to the package (or to the path given)."""
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0]) if args else TEMPLATE_PATH
+    target.write_bytes(build_template())
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
