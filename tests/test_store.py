@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import os
 import textwrap
@@ -303,3 +304,21 @@ def test_strict_structuring_without_coercion() -> None:
         assert errors
     value, errors = structure({"id": "r", "title": "T", "year": 3.9}, copharvest.Reading)
     assert errors == [(("year",), "expected a whole number, got a number (3.9)")]
+
+
+class _Colour(enum.StrEnum):
+    RED = "red"
+
+
+class _Size(enum.IntEnum):
+    ONE = 1
+
+
+def test_enums_outside_the_model_are_structured_strictly() -> None:
+    assert converter.structure("red", _Colour) is _Colour.RED
+    assert type(converter.unstructure(_Colour.RED)) is str
+    assert converter.structure(1, _Size) is _Size.ONE
+    assert type(converter.unstructure(_Size.ONE)) is int
+    for value, kind in (("rood", _Colour), (True, _Size), ("1", _Size)):
+        with pytest.raises(ValueError, match="expected one of"):
+            converter.structure(value, kind)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import math
 import re
 import typing
@@ -22,7 +23,6 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from copharvest import model
 from copharvest.model import Passage, Visibility
 
 
@@ -91,21 +91,30 @@ def _structure_date(value: Any, _: type) -> dt.date:
     raise InvalidValue(f"expected a date written as YYYY-MM-DD, got {describe(value)}")
 
 
+@functools.cache
 def _structure_enum(cl: type[enum.Enum]) -> Callable[[Any, type], Any]:
+    # exact type match, so that true is not taken for 1
+    members = {(type(m.value), m.value): m for m in cl}
     values = [str(m.value) for m in cl]
 
     def hook(value: Any, _: type) -> Any:
-        if isinstance(value, str) and value in values:
-            return cl(value)
+        try:
+            return members[type(value), value]
+        except (KeyError, TypeError):
+            pass
         options = ", ".join(values)
         suggestion = ""
-        if isinstance(value, str):
+        if isinstance(value, str) and all(isinstance(m.value, str) for m in cl):
             close = difflib.get_close_matches(value, values, n=1)
             if close:
                 suggestion = f"; did you mean {close[0]!r}?"
         raise InvalidValue(f"expected one of {options}; got {describe(value)}{suggestion}")
 
     return hook
+
+
+def _structure_any_enum(value: Any, cl: type[enum.Enum]) -> Any:
+    return _structure_enum(cl)(value, cl)
 
 
 def _is_tuple(tp: Any) -> bool:
@@ -203,24 +212,17 @@ def make_converter() -> cattrs.Converter:
     """Build the converter; :data:`converter` is the shared instance."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     # Class hooks, because cattrs dispatches class hooks before predicate factories.
-    # Each StrEnum gets its own class hook, more specific than the one for ``str``.
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
-    for member in vars(model).values():
-        if isinstance(member, type) and issubclass(member, enum.Enum) and member is not enum.Enum:
-            conv.register_structure_hook(member, _structure_enum(member))
-            # a StrEnum is a str, and cattrs' class hook for str would pass it through
-            conv.register_unstructure_hook(member, _enum_value)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
-    conv.register_unstructure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: lambda v: v.value
-    )
+    # A StrEnum is a str (an IntEnum an int): class hooks on the enum bases come
+    # earlier in their method resolution order than the hooks for str and int.
+    for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_structure_hook(base, _structure_any_enum)
+        conv.register_unstructure_hook(base, _enum_value)
     conv.register_structure_hook_factory(_is_tuple, _structure_tuple(conv))
     conv.register_unstructure_hook_factory(
         _is_tuple, lambda _: lambda v: [conv.unstructure(x) for x in v]
