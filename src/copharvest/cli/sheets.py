@@ -11,27 +11,29 @@ import click
 from copharvest.cli.common import FOLDER, DataError, fail, load_or_exit
 
 _COLUMN_FIELDS = {
-    "id": "member ids",
-    "name": "member names",
-    "organisation": "organisations",
-    "role": "roles",
-    "level": "governance levels",
-    "session": "long format: session ids or titles",
-    "date": "long format: session dates (first day)",
-    "end": "long format: last days of sessions",
-    "place": "long format: session places",
-    "title": "long format: session titles",
-    "present": "long format: presence marks (rows marked absent are skipped)",
+    "id": ("member ids", "id"),
+    "name": ("member names", "name, naam, deelnemer"),
+    "organisation": ("organisations", "organisation, organisatie"),
+    "role": ("roles", "role, rol, functie"),
+    "level": ("governance levels", "level, niveau"),
+    "session": ("session ids or titles (long format)", "session, bijeenkomst"),
+    "date": ("sessions' first days (long format)", "date, datum"),
+    "end": ("sessions' last days (long format)", "end, einddatum"),
+    "place": ("session places (long format)", "place, plaats"),
+    "title": ("session titles (long format)", "title, titel"),
+    "present": ("presence marks (long format; rows marked absent are skipped)", "aanwezig"),
 }
+"""Field -> (what its column holds, some of the headings recognised without the option)."""
 
 
 def _column_options(command: Any) -> Any:
-    for field, what in reversed(_COLUMN_FIELDS.items()):
+    for field, (what, usual) in reversed(_COLUMN_FIELDS.items()):
         command = click.option(
             f"--{field}-column",
             f"column_{field}",
             metavar="HEADING",
-            help=f"The column of {what} (its heading, or a letter such as C).",
+            help=f"The column of {what}: its heading or letter (C). Found without this "
+            f"option when headed e.g. {usual}.",
         )(command)
     return command
 

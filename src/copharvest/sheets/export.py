@@ -60,13 +60,11 @@ def _about(workbook: Workbook, community: Community, metrics_note: str) -> None:
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 100
     sheet.append([MARKER, WORKBOOK_VERSION])
-    for lang, lines in ABOUT.items():
+    for language, lines in zip(("English", "Nederlands"), ABOUT.values(), strict=True):
         sheet.append([])
         for i, line in enumerate(lines):
             text = line.format(name=community.name, matrix=MATRIX_SHEET)
-            sheet.append(
-                ["English" if lang == "en" and i == 0 else "Nederlands" if i == 0 else None, text]
-            )
+            sheet.append([language if i == 0 else None, text])
     if metrics_note:
         sheet.append([])
         sheet.append([None, metrics_note])
