@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 import pytest
 
-from copharvest.analysis import Finding, HealthCheck, MetricSpec, analyse
+from copharvest.analysis import AnalysisError, Finding, HealthCheck, MetricSpec, analyse
 from copharvest.health import default_lesson_texts, lesson_groups, lesson_texts
 from copharvest.model import (
     Community,
@@ -266,3 +266,18 @@ def test_added_checks_and_metrics_are_validated() -> None:
         analyse(rich(), metrics=[MetricSpec(name="x", compute=lambda c, cont, p: 1)] * 2)
     nameless = analyse(rich(), checks=[check]).health[-1]
     assert nameless.title == "a:b"
+
+
+def test_a_failing_check_or_metric_is_named() -> None:
+    def broken(community: Community, continuity: object, parameters: object) -> Finding:
+        raise RuntimeError("boom")
+
+    check = HealthCheck(name="demo:broken", title={"en": "Broken"}, evaluate=broken)
+    with pytest.raises(AnalysisError, match=r"health check 'demo:broken' failed: .*boom"):
+        analyse(rich(), checks=[check])
+    metric = MetricSpec(name="demo:broken", compute=lambda c, cont, p: 1 / 0)
+    with pytest.raises(AnalysisError, match="metric 'demo:broken' failed"):
+        analyse(rich(), metrics=[metric])
+    odd = HealthCheck(name="demo:odd", title={}, evaluate=lambda c, cont, p: "fine")  # type: ignore[arg-type,return-value]
+    with pytest.raises(AnalysisError, match="not a Finding"):
+        analyse(rich(), checks=[odd])

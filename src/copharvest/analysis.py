@@ -30,6 +30,7 @@ from copharvest.model import Community
 
 __all__ = [
     "Analysis",
+    "AnalysisError",
     "Finding",
     "HealthCheck",
     "MetricSpec",
@@ -38,6 +39,10 @@ __all__ = [
     "Status",
     "analyse",
 ]
+
+
+class AnalysisError(ValueError):
+    """An added metric or check failed or gave something unusable; the message says which."""
 
 
 def _name(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -138,7 +143,7 @@ def _json_able(what: str, value: object) -> None:
     try:
         json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{what} gave a value that is not JSON-able: {exc}") from None
+        raise AnalysisError(f"{what} gave a value that is not JSON-able: {exc}") from None
 
 
 def analyse(
@@ -152,8 +157,8 @@ def analyse(
 
     ``overrides`` take precedence over the community's settings (None values are
     ignored); see :meth:`Parameters.resolve`. Raises :class:`ParameterError` for a bad
-    parameter and ``ValueError`` for two metrics or checks with the same name or a
-    metric whose value is not JSON-able.
+    parameter, and :class:`AnalysisError` when two added metrics or checks share a name,
+    or one fails or gives a value that is not JSON-able (both are ``ValueError``).
     """
     parameters = Parameters.resolve(community.settings, overrides)
     continuity = compute(community, parameters)
@@ -162,17 +167,25 @@ def analyse(
     seen: set[str] = set()
     for check in checks:
         if check.name in seen:
-            raise ValueError(f"two health checks are named {check.name!r}")
+            raise AnalysisError(f"two health checks are named {check.name!r}")
         seen.add(check.name)
-        finding = check.evaluate(community, continuity, parameters)
+        try:
+            finding = check.evaluate(community, continuity, parameters)
+        except Exception as exc:
+            raise AnalysisError(f"health check {check.name!r} failed: {exc!r}") from exc
+        if not isinstance(finding, Finding):
+            raise AnalysisError(f"health check {check.name!r} returned {finding!r}, not a Finding")
         title = finding.title or check.title.get(lang) or check.title.get("en") or check.name
         _json_able(f"health check {check.name!r}", dict(finding.evidence))
         findings.append(attrs.evolve(finding, lesson=check.name, title=title))
     extra: dict[str, object] = {}
     for metric in metrics:
         if metric.name in extra:
-            raise ValueError(f"two metrics are named {metric.name!r}")
-        value = metric.compute(community, continuity, parameters)
+            raise AnalysisError(f"two metrics are named {metric.name!r}")
+        try:
+            value = metric.compute(community, continuity, parameters)
+        except Exception as exc:
+            raise AnalysisError(f"metric {metric.name!r} failed: {exc!r}") from exc
         _json_able(f"metric {metric.name!r}", value)
         extra[metric.name] = value
     return Analysis(
