@@ -144,7 +144,6 @@ def dates(
     return st.dates(min_value=min_value, max_value=max_value)
 
 
-@functools.cache
 def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     """``None`` or a value."""
     return st.none() | strategy
@@ -225,6 +224,11 @@ def _unique_ids(draw: st.DrawFn, max_size: int, taken: Sequence[str] = ()) -> li
     return [i for i in draw(_id_lists(max_size)) if i not in taken]
 
 
+def _maybe(draw: st.DrawFn, strategy: st.SearchStrategy[T]) -> T | None:
+    # inside the composite: cheaper than building optional(strategy) on every call
+    return None if draw(st.booleans()) else draw(strategy)
+
+
 def _pick(draw: st.DrawFn, options: Sequence[T]) -> T | None:
     if not options or draw(st.booleans()):
         return None
@@ -247,7 +251,7 @@ def communities(
 ) -> Community:
     """A valid community; sizes are kept small so that examples run fast."""
     start = draw(dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)))
-    end = draw(optional(dates(start, start + dt.timedelta(days=3 * 365))))
+    end = _maybe(draw, dates(start, start + dt.timedelta(days=3 * 365)))
     last = end if end is not None else start + dt.timedelta(days=3 * 365)
 
     org_ids = _unique_ids(draw, 3)
@@ -255,10 +259,10 @@ def communities(
         Organisation(
             id=oid,
             name=draw(texts()),
-            kind=draw(optional(texts(max_size=12))),
-            level=draw(optional(st.sampled_from(["national", "city", "district"]) | texts())),
-            city=draw(optional(texts(max_size=12))),
-            region=draw(optional(texts(max_size=12))),
+            kind=_maybe(draw, texts(max_size=12)),
+            level=_maybe(draw, st.sampled_from(["national", "city", "district"]) | texts()),
+            city=_maybe(draw, texts(max_size=12)),
+            region=_maybe(draw, texts(max_size=12)),
         )
         for oid in org_ids
     )
@@ -266,15 +270,15 @@ def communities(
     member_ids = _unique_ids(draw, max_members)
     members = []
     for mid in member_ids:
-        joined = draw(optional(dates(start, last)))
-        left = draw(optional(dates(joined or start, last)))
+        joined = _maybe(draw, dates(start, last))
+        left = _maybe(draw, dates(joined or start, last))
         members.append(
             Member(
                 id=mid,
                 name=draw(texts()),
                 organisation=_pick(draw, org_ids),
-                role=draw(optional(texts(max_size=20))),
-                level=draw(optional(texts(max_size=10))),
+                role=_maybe(draw, texts(max_size=20)),
+                level=_maybe(draw, texts(max_size=10)),
                 joined=joined,
                 left=left,
                 consent=draw(st.booleans()),
@@ -287,7 +291,7 @@ def communities(
     sessions = []
     for sid in session_ids:
         day = draw(dates(start, last))
-        session_end = draw(optional(dates(day, min(last, day + dt.timedelta(2)))))
+        session_end = _maybe(draw, dates(day, min(last, day + dt.timedelta(2))))
         eligible = [
             m.id
             for m in members
@@ -306,8 +310,8 @@ def communities(
                 end=session_end,
                 title=draw(texts()),
                 place=draw(texts()),
-                place_kind=draw(optional(st.sampled_from(PlaceKind))),
-                theme=draw(optional(texts(max_size=12))),
+                place_kind=_maybe(draw, st.sampled_from(PlaceKind)),
+                theme=_maybe(draw, texts(max_size=12)),
                 guests=tuple(guests),
                 programme=tuple(programme),
                 preparation=_subset(draw, member_ids, 3),
@@ -322,7 +326,7 @@ def communities(
             id=cid,
             part=draw(st.sampled_from([1, 2])),
             title=draw(texts()),
-            theme=draw(optional(texts(max_size=12))),
+            theme=_maybe(draw, texts(max_size=12)),
             body=tuple(draw(st.lists(passages(), max_size=3))),
             visibility=draw(st.sampled_from(Visibility)),
         )
@@ -334,10 +338,10 @@ def communities(
             id=rid,
             title=draw(texts()),
             authors=tuple(draw(st.lists(texts(max_size=15), max_size=2))),
-            year=draw(optional(st.integers(1800, 2100))),
+            year=_maybe(draw, st.integers(1800, 2100)),
             session=_pick(draw, session_ids),
             presented_by=_subset(draw, member_ids, 2),
-            verdict=draw(optional(st.sampled_from(Verdict))),
+            verdict=_maybe(draw, st.sampled_from(Verdict)),
             note=draw(texts()),
             visibility=draw(st.sampled_from(Visibility)),
         )
@@ -395,11 +399,11 @@ def communities(
         "period": Period(start=start, end=end),
         "format_version": FORMAT_VERSION,
         "subtitle": draw(texts()),
-        "pack": draw(optional(st.sampled_from(["wijkenaanpak"]) | ids())),
+        "pack": _maybe(draw, st.sampled_from(["wijkenaanpak"]) | ids()),
         "locale": draw(st.sampled_from(["en", "nl"])),
         "colophon": draw(_colophon()),
         "intro": tuple(draw(st.lists(passages(), max_size=3))),
-        "cover_image": draw(optional(texts(max_size=20))),
+        "cover_image": _maybe(draw, texts(max_size=20)),
         "settings": draw(_settings()),
         "building_lessons": building_lessons,
         "organisations": organisations,
