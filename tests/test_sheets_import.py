@@ -364,3 +364,47 @@ def test_present_marks(value: Any) -> None:
 @pytest.mark.parametrize("value", [None, "", " ", 0, "nee", "no", "-", False])
 def test_absent_marks(value: Any) -> None:
     assert cells.mark(value) is False
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "Bijeenkomst 2 (12-3-2009 t/m 13-3-2009)",
+            (dt.date(2009, 3, 12), dt.date(2009, 3, 13), "Bijeenkomst 2"),
+        ),
+        ("Zwolle: 12-3-2009", (dt.date(2009, 3, 12), None, "Zwolle")),
+        ("Sessie 3, 1 juni 2010", (dt.date(2010, 6, 1), None, "Sessie 3")),
+        ("Bijeenkomst 1 in 2009", (None, None, "Bijeenkomst 1 in 2009")),
+        (40249, (dt.date(2010, 3, 12), None, "")),
+    ],
+)
+def test_session_headings(heading: Any, expected: tuple[Any, ...]) -> None:
+    assert cells.header_date(heading) == expected
+
+
+def test_two_day_session_under_one_merged_heading(starter: Path, xlsx: Sheet) -> None:
+    rows = [
+        ["name", "1-6-2025 t/m 2-6-2025 Deventer"],
+        [None, "dag 1", "dag 2"],
+        ["Ann Example", "x", None],
+        ["Bob Example", None, "x"],
+    ]
+    sheet = xlsx(rows, merge=("B1:C1",))
+    result = _run("import", sheet, starter)
+    assert result.exit_code == 0, result.output
+    session = copharvest.load(starter).sessions[-1]
+    assert (session.id, session.start, session.end, session.attendance) == (
+        "s-2025-06-01",
+        dt.date(2025, 6, 1),
+        dt.date(2025, 6, 2),
+        ("ann", "bob"),
+    )
+
+
+def test_csv_saved_by_excel_in_windows_encoding(starter: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "excel.csv"
+    csv.write_bytes("Naam;Datum\nJosé Müller;12-3-2025\n".encode("cp1252"))
+    result = _run("import", csv, starter)
+    assert result.exit_code == 0, result.output
+    assert copharvest.load(starter).member("jose-muller").name == "José Müller"

@@ -78,7 +78,7 @@ def _session_columns(reader: Matcher) -> list[tuple[int, Slot]]:
         stack = [r[column] if column < len(r) else None for r in header.rows]
         if all(v is None for v in stack):
             continue
-        where = reader.grid.at(reader.grid.rows[header.index][0], column, header.label(column))
+        where = reader.grid.at(header.line, column, header.label(column))
         ref = start = end = None
         title = None
         for value in reversed(stack):
@@ -95,8 +95,7 @@ def _session_columns(reader: Matcher) -> list[tuple[int, Slot]]:
                 except cells.CellError as exc:
                     reader.problems.add(where, str(exc))
                     break
-                if start is not None and value is stack[-1]:
-                    title = rest or None
+                title = rest or None
         if ref is None and start is None:
             shown = " / ".join(dict.fromkeys(cells.text(v) or "" for v in stack if v is not None))
             reader.problems.add(

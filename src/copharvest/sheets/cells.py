@@ -65,7 +65,8 @@ _MONTHS = {
 }
 _ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
 _DMY = r"(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4})"
-_WORDS = r"(?P<d3>\d{1,2})\s+(?P<mon>[a-z]+)\.?\s+(?P<y3>\d{4})"
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WORDS = rf"(?P<d3>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?\s+(?P<y3>\d{{4}})"
 _DATE = re.compile(rf"(?<!\d)(?:{_ISO}|{_DMY}|{_WORDS})(?!\d)", re.IGNORECASE)
 DATE_FORMS = "YYYY-MM-DD, D-M-YYYY, '12 maart 2010' or an Excel date"
 
@@ -81,10 +82,7 @@ def _from_match(match: re.Match[str]) -> dt.date:
     elif groups["y2"]:
         y, m, d = groups["y2"], groups["m2"], groups["d2"]
     else:
-        month = _MONTHS.get(groups["mon"].lower())
-        if month is None:
-            raise CellError(f"unknown month {groups['mon']!r} in {match.group(0)!r}")
-        y, m, d = groups["y3"], str(month), groups["d3"]
+        y, m, d = groups["y3"], str(_MONTHS[groups["mon"].lower()]), groups["d3"]
     try:
         return dt.date(int(y), int(m), int(d))
     except ValueError as exc:
@@ -127,7 +125,8 @@ def header_date(value: Any) -> tuple[dt.date | None, dt.date | None, str]:
     shown = text(value) or ""
     days = find_dates(shown)
     rest = _DATE.sub(" ", shown)
-    rest = re.sub(r"^[\s\-–:,/()]+|[\s\-–:,/(]+$|\(\s*\)|\bt/m\b", "", rest).strip()
+    rest = re.sub(r"\bt/m\b|\btot\b|\bto\b|[-–](?=\s*\)?\s*$)", " ", rest)
+    rest = _SPACES.sub(" ", re.sub(r"\(\s*\)", " ", rest)).strip(" -–:,/")
     if not days:
         return None, None, shown
     return days[0], (days[-1] if len(days) > 1 and days[-1] != days[0] else None), rest

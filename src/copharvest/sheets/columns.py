@@ -67,9 +67,13 @@ class Header:
     """The header of a sheet: which row it is and what each column holds."""
 
     index: int
-    """Index in ``grid.rows`` of the main header row; data follows it."""
+    """Index in ``grid.rows`` of the last header row; data follows it."""
     rows: tuple[Row, ...]
     """The header rows, top to bottom, with merged cells filled in."""
+    main_row: int
+    """Which of ``rows`` names the columns (the member columns among them)."""
+    line: int
+    """The sheet's row number of that row."""
     fields: dict[str, int]
     """Field -> 0-based column."""
     skipped: frozenset[int]
@@ -78,7 +82,7 @@ class Header:
     @property
     def main(self) -> Row:
         """The main header row (the one that names the member column)."""
-        return self.rows[-1]
+        return self.rows[self.main_row]
 
     def label(self, column: int) -> str:
         """The heading shown for a column in messages."""
@@ -169,4 +173,23 @@ def find_header(grid: Grid, options: ColumnOptions, fields: tuple[str, ...]) -> 
         skipped.add(column)
     if "name" not in mapped and "id" not in mapped:
         raise SheetError.one(grid.at(grid.rows[index][0]), "no column of member names found")
-    return Header(index=index, rows=rows, fields=mapped, skipped=frozenset(skipped))
+    # rows below it without a name are sub-headings ("day 1", "day 2" under a session)
+    people = [mapped[f] for f in ("id", "name") if f in mapped]
+    main_row, line = len(rows) - 1, grid.rows[index][0]
+    while index + 1 < len(grid.rows) and all(
+        c >= len(grid.rows[index + 1][1]) or grid.rows[index + 1][1][c] is None for c in people
+    ):
+        index += 1
+        rows += (_fill(grid.rows[index][1]),)
+    # a merged heading at the end of a row may not be stored at all: let it reach as
+    # far as the rows below it
+    width = max(len(r) for r in rows)
+    rows = tuple(r + r[-1:] * (width - len(r)) for r in rows[:-1]) + rows[-1:]
+    return Header(
+        index=index,
+        rows=rows,
+        main_row=main_row,
+        line=line,
+        fields=mapped,
+        skipped=frozenset(skipped),
+    )

@@ -29,6 +29,7 @@ from copharvest.sheets.reader import Book, open_book
 from copharvest.sheets.records import read_records
 from copharvest.store import COLLECTIONS, load, unstructure
 from copharvest.store.folder import HEADER_FILE, SUFFIXES
+from copharvest.store.problems import format_path
 from copharvest.store.structure import structure
 from copharvest.store.validate import validate
 from copharvest.store.yamlio import dump
@@ -126,7 +127,9 @@ def _check(community: Community, batches: Mapping[str, list[Incoming]], folder: 
     problems = []
     for path, message in errors:
         problems.append(
-            SheetProblem(where=Location(source=str(folder)), message=f"{_path(path)}: {message}")
+            SheetProblem(
+                where=Location(source=str(folder)), message=f"{format_path(path)}: {message}"
+            )
         )
     if value is not None:
         for issue in validate(value):
@@ -134,12 +137,6 @@ def _check(community: Community, batches: Mapping[str, list[Incoming]], folder: 
             problems.append(SheetProblem(where=where, message=issue.message))
     if problems:
         raise SheetError(problems)
-
-
-def _path(path: tuple[Any, ...]) -> str:
-    from copharvest.store.problems import format_path
-
-    return format_path(path)
 
 
 def _where(
@@ -155,7 +152,7 @@ def _where(
             if getattr(item.record, "id", None) == getattr(record, "id", None):
                 field = path[1] if len(path) > 1 and isinstance(path[1], str) else ""
                 return item.at(field) if field else item.where
-    return Location(source=f"{folder / stem}.yaml: {_path(path)}")
+    return Location(source=f"{folder / stem}.yaml: {format_path(path)}")
 
 
 def plan_import(
