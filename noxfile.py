@@ -7,6 +7,7 @@ import pathlib
 import nox
 
 nox.options.sessions = ["tests", "lint", "typecheck", "examples"]
+nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 
 ROOT = pathlib.Path(__file__).parent
@@ -44,10 +45,15 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def examples(session: nox.Session) -> None:
-    """Check and build every example harvest folder."""
-    session.install("-e", ".")
+    """Install the example plugins, then check and build every example harvest."""
+    session.install("-e", ".", "-e", "plugins/wijkenaanpak", "-e", "examples/youth-care/plugin")
     out = ROOT / "out"
     out.mkdir(exist_ok=True)
-    for folder in sorted((ROOT / "examples").iterdir()):
-        if (folder / "community.yaml").exists():
-            session.run("copharvest", "check", str(folder))
+    folders = sorted(p.parent for p in (ROOT / "examples").glob("**/community.yaml"))
+    for folder in folders:
+        name = folder.relative_to(ROOT / "examples").as_posix().replace("/", "-")
+        session.run("copharvest", "check", str(folder))
+        for fmt, suffix in (("docx", ".docx"), ("markdown", ".md"), ("json", ".json")):
+            session.run(
+                "copharvest", "build", str(folder), "-q", "-f", fmt, "-o", str(out / f"{name}{suffix}")
+            )
