@@ -55,5 +55,12 @@ def examples(session: nox.Session) -> None:
         session.run("copharvest", "check", str(folder))
         for fmt, suffix in (("docx", ".docx"), ("markdown", ".md"), ("json", ".json")):
             session.run(
-                "copharvest", "build", str(folder), "-q", "-f", fmt, "-o", str(out / f"{name}{suffix}")
+                "copharvest",
+                "build",
+                str(folder),
+                "-q",
+                "-f",
+                fmt,
+                "-o",
+                str(out / f"{name}{suffix}"),
             )

@@ -54,7 +54,9 @@ class Env:
         self.root = root
         self.bin = root / "venv" / "bin"
 
-    def run(self, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
         full_env = {k: v for k, v in os.environ.items() if k != "COPHARVEST_SKIP_PLUGINS"}
         full_env.update(env or {})
         return subprocess.run(
@@ -85,7 +87,12 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Env:
         """,
     )
     pip = [
-        str(env.bin / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+        str(env.bin / "python"),
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--disable-pip-version-check",
     ]
     # the scaffold is made by the copharvest under test, then installed like the others
     made = subprocess.run(
@@ -124,14 +131,20 @@ def test_plugins_lists_installed_distributions(venv: Env) -> None:
     assert by_name["youthcare"]["provides"]["metrics"] == ["youthcare:case_share"]
     assert by_name["wijkenaanpak"]["provides"]["packs"] == ["wijkenaanpak"]
     assert by_name["demo-sector"]["distribution"] == "copharvest-demo-sector"
-    assert "broken" not in by_name and "typo" not in by_name
+    assert "broken" not in by_name
+    assert "typo" not in by_name
 
 
 def test_broken_plugins_are_one_line_each_and_the_rest_works(venv: Env, tmp_path: Path) -> None:
     out = tmp_path / "youth.md"
     result = venv.run(
-        "copharvest", "build", str(ROOT / "examples" / "youth-care" / "harvest"),
-        "-f", "markdown", "-o", str(out),
+        "copharvest",
+        "build",
+        str(ROOT / "examples" / "youth-care" / "harvest"),
+        "-f",
+        "markdown",
+        "-o",
+        str(out),
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -152,35 +165,72 @@ def test_skipping_plugins_by_environment_and_option(venv: Env, tmp_path: Path) -
     result = venv.run("copharvest", "plugins", env={"COPHARVEST_SKIP_PLUGINS": "broken,typo"})
     assert result.returncode == 0
     assert "warning" not in result.stderr
-    result = venv.run("copharvest", "--skip-plugin", "broken", "--skip-plugin", "typo",
-                      "--skip-plugin", "youthcare", "plugins")
+    result = venv.run(
+        "copharvest",
+        "--skip-plugin",
+        "broken",
+        "--skip-plugin",
+        "typo",
+        "--skip-plugin",
+        "youthcare",
+        "plugins",
+    )
     assert "warning" not in result.stderr
     assert "youthcare" not in result.stdout
     built = venv.run(
-        "copharvest", "--skip-plugin", "youthcare", "build",
-        str(ROOT / "examples" / "youth-care" / "harvest"), "-f", "json", "-o", str(tmp_path / "x.json"),
+        "copharvest",
+        "--skip-plugin",
+        "youthcare",
+        "build",
+        str(ROOT / "examples" / "youth-care" / "harvest"),
+        "-f",
+        "json",
+        "-o",
+        str(tmp_path / "x.json"),
         env={"COPHARVEST_SKIP_PLUGINS": "broken,typo"},
     )
     assert built.returncode == 1
-    assert built.stderr.strip().splitlines()[-1].startswith(
-        "Error: community.yaml names the domain pack 'youthcare', which is not installed"
+    assert (
+        built.stderr.strip()
+        .splitlines()[-1]
+        .startswith(
+            "Error: community.yaml names the domain pack 'youthcare', which is not installed"
+        )
     )
     assert not (tmp_path / "x.json").exists()
 
 
 def test_plugin_command_is_available(venv: Env) -> None:
-    result = venv.run("copharvest", "youthcare-themes", env={"COPHARVEST_SKIP_PLUGINS": "broken,typo"})
+    result = venv.run(
+        "copharvest", "youthcare-themes", env={"COPHARVEST_SKIP_PLUGINS": "broken,typo"}
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "2.1  Early support close to home"
 
 
 def test_new_plugin_scaffold_installs_and_its_tests_pass(venv: Env) -> None:
     env = {"COPHARVEST_SKIP_PLUGINS": "broken,typo"}
-    tests = venv.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                     str(venv.root / "demo" / "tests"), env=env)
+    tests = venv.run(
+        "python",
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        str(venv.root / "demo" / "tests"),
+        env=env,
+    )
     assert tests.returncode == 0, tests.stdout + tests.stderr
-    built = venv.run("copharvest", "build", str(venv.root / "demo" / "example"), "-f", "markdown",
-                     "-o", str(venv.root / "demo.md"), env=env)
+    built = venv.run(
+        "copharvest",
+        "build",
+        str(venv.root / "demo" / "example"),
+        "-f",
+        "markdown",
+        "-o",
+        str(venv.root / "demo.md"),
+        env=env,
+    )
     assert built.returncode == 0, built.stderr
     text = (venv.root / "demo.md").read_text(encoding="utf-8")
     assert "### 2.1 First theme" in text
@@ -189,8 +239,16 @@ def test_new_plugin_scaffold_installs_and_its_tests_pass(venv: Env) -> None:
 def test_wijkenaanpak_example_builds_with_the_installed_pack(venv: Env, tmp_path: Path) -> None:
     env = {"COPHARVEST_SKIP_PLUGINS": "broken,typo"}
     out = tmp_path / "w.md"
-    built = venv.run("copharvest", "build", str(ROOT / "examples" / "wijkenaanpak-2009-2011"),
-                     "-f", "markdown", "-o", str(out), env=env)
+    built = venv.run(
+        "copharvest",
+        "build",
+        str(ROOT / "examples" / "wijkenaanpak-2009-2011"),
+        "-f",
+        "markdown",
+        "-o",
+        str(out),
+        env=env,
+    )
     assert built.returncode == 0, built.stderr
     text = out.read_text(encoding="utf-8")
     assert "## Deel II: Over de wijkenaanpak" in text

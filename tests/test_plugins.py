@@ -93,9 +93,7 @@ def test_hook_register_metrics() -> None:
     class Metric:
         @copharvest.hookimpl
         def register_metrics(self, register: Callable[[MetricSpec], None]) -> None:
-            register(
-                MetricSpec(name="test:sessions", compute=lambda c, cont, p: len(c.sessions))
-            )
+            register(MetricSpec(name="test:sessions", compute=lambda c, cont, p: len(c.sessions)))
 
     prepared = prepare(community(), plugins_with(Metric()))
     assert prepared.analysis.to_json()["extra"] == {"test:sessions": 2}
@@ -229,9 +227,12 @@ def test_adjust_harvest_must_return_a_harvest() -> None:
 
 
 def test_skip_plugin_by_option_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert "copharvest.formats.json_format" not in get_plugins(
-        entry_points_group=None, skip=["copharvest.formats.json_format"]
-    ).manager.list_name_plugin().__repr__()
+    assert (
+        "copharvest.formats.json_format"
+        not in get_plugins(entry_points_group=None, skip=["copharvest.formats.json_format"])
+        .manager.list_name_plugin()
+        .__repr__()
+    )
     monkeypatch.setenv("COPHARVEST_SKIP_PLUGINS", "copharvest.formats.markdown, other")
     names = [name for name, _ in get_plugins(entry_points_group=None).manager.list_name_plugin()]
     assert "copharvest.formats.markdown" not in names
@@ -282,7 +283,10 @@ def test_load_pack_reports_located_problems(tmp_path: Path) -> None:
         load_pack(tmp_path)
     lines = str(info.value).splitlines()
     assert any("pack.yaml:3: $.locales: expected a list" in line for line in lines), lines
-    assert any("themes.yaml:2: $[0].titel: unknown key 'titel'; did you mean 'title'?" in line for line in lines), lines
+    assert any(
+        "themes.yaml:2: $[0].titel: unknown key 'titel'; did you mean 'title'?" in line
+        for line in lines
+    ), lines
 
 
 def test_example_packs_load() -> None:

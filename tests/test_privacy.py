@@ -3,11 +3,11 @@ appear in a publication, for either audience; internal text never in a public on
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import attrs
 from hypothesis import HealthCheck, given, settings
-from strategies import communities
 
 from copharvest.build import render
 from copharvest.model import (
@@ -29,6 +29,7 @@ from copharvest.model import (
 )
 from copharvest.plugins import get_plugins
 from copharvest.privacy import Audience
+from strategies import communities
 
 
 class Marked:
@@ -118,9 +119,6 @@ def test_nothing_private_is_published(community: Community) -> None:
 
 
 def _small() -> Community:
-    import datetime as dt
-
-    from copharvest.model import Organisation, Period
 
     return Community(
         name="Privacy",

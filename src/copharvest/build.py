@@ -105,7 +105,9 @@ def prepare(
 
         for chart in draw_charts(community, analysis, charts_dir, locale=community.locale):
             charts.append(
-                ChartView(id=chart.id, path=str(chart.path), title=chart.title, alt_text=chart.alt_text)
+                ChartView(
+                    id=chart.id, path=str(chart.path), title=chart.title, alt_text=chart.alt_text
+                )
             )
     texts = [(t.title, t.explanation) for t in lesson_texts(community, community.locale)]
     harvest = make_harvest(
@@ -152,7 +154,9 @@ def render(
     with ExitStack() as stack:
         charts_dir = None
         if charts and fmt.wants_charts:
-            charts_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="copharvest-")))
+            charts_dir = Path(
+                stack.enter_context(tempfile.TemporaryDirectory(prefix="copharvest-"))
+            )
         report("analysing")
         prepared = prepare(
             community,

@@ -13,8 +13,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
-
 from copharvest.labels import labels_for
 from copharvest.model import Community, LessonKind, PairTable, Passage
 from copharvest.pack import GENERIC, DomainPack, localise
@@ -45,14 +43,14 @@ ROMAN = ("I", "II", "III", "IV")
 
 
 def month_year(day: dt.date, locale: str) -> str:
-    """"mei 2011" / "May 2011"."""
+    """ "mei 2011" / "May 2011"."""
     from babel.dates import format_date
 
     return format_date(day, "LLLL y", locale=locale)
 
 
 def day_range(start: dt.date, end: dt.date | None, locale: str) -> str:
-    """"12–13 mei 2009", "30 juni – 1 juli 2010", "3 March 2010"."""
+    """ "12–13 mei 2009", "30 juni – 1 juli 2010", "3 March 2010"."""
     from babel.dates import format_date
 
     if end is None or end == start:
@@ -119,7 +117,6 @@ def make_harvest(
     locale = c.locale
     labels = labels_for(locale, pack.labels)
     naming = Naming(c, labels)
-    orgs = {o.id: o for o in c.organisations}
     guests = {g.id: g for s in c.sessions for g in s.guests if g.id}
     sessions_sorted = c.sessions_in_order()
     session_no = {s.id: i for i, s in enumerate(sessions_sorted, start=1)}
@@ -220,7 +217,11 @@ def make_harvest(
             used.add(ch.id)
         if not matching and theme.summary:
             ordered.append(
-                (f"theme:{theme.id}", localise(theme.title, locale), blocks(localise(theme.summary, locale)))
+                (
+                    f"theme:{theme.id}",
+                    localise(theme.title, locale),
+                    blocks(localise(theme.summary, locale)),
+                )
             )
     for ch in part2_data:
         if ch.id not in used:
@@ -319,7 +320,11 @@ def make_harvest(
         if visible(r.visibility, audience)
     )
     colophon = c.colophon
-    cover_day = colophon.date or c.period.end or (sessions_sorted[-1].last_day if sessions_sorted else c.period.start)
+    cover_day = (
+        colophon.date
+        or c.period.end
+        or (sessions_sorted[-1].last_day if sessions_sorted else c.period.start)
+    )
     return Harvest(
         locale=locale,
         audience=audience.value,
@@ -335,7 +340,9 @@ def make_harvest(
             editors=colophon.editors,
             contributors=colophon.contributors,
             thanks=colophon.thanks,
-            inspirators=tuple(GuestView(name=g.name, description=g.description) for g in c.guests()),
+            inspirators=tuple(
+                GuestView(name=g.name, description=g.description) for g in c.guests()
+            ),
             place=colophon.place,
             date=month_year(cover_day, locale),
         ),
@@ -443,7 +450,10 @@ def _continuity(
     if flags.get("oversized"):
         sentences.append(f"{labels['flag_oversized']}: {', '.join(flags['oversized'])}.")
     buddies = tuple(
-        (naming.display(b["member"]), naming.display(b["buddy"]) if b["buddy"] else labels["no_buddy"])
+        (
+            naming.display(b["member"]),
+            naming.display(b["buddy"]) if b["buddy"] else labels["no_buddy"],
+        )
         for b in metrics.get("buddies", [])
     )
     return ContinuityView(
@@ -454,7 +464,8 @@ def _continuity(
         core_share=_pct(community.get("core_share")),
         asymmetry=None if community.get("asymmetry") is None else f"{community['asymmetry']:.1f}",
         exposure_by_group=tuple(
-            (group, _pct(value)) for group, value in (community.get("exposure_by_group") or {}).items()
+            (group, _pct(value))
+            for group, value in (community.get("exposure_by_group") or {}).items()
         ),
         tiers=tier_rows,
         sessions=session_rows,
@@ -463,4 +474,3 @@ def _continuity(
         buddies=buddies,
         charts=tuple(charts),
     )
-

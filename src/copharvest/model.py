@@ -486,11 +486,13 @@ class Community:
 
     def member(self, member_id: str) -> Member:
         """The member with this id (``KeyError`` if unknown)."""
-        return _index(self.members)[member_id]
+        member: Member = _index(self.members)[member_id]
+        return member
 
     def organisation(self, organisation_id: str) -> Organisation:
         """The organisation with this id (``KeyError`` if unknown)."""
-        return _index(self.organisations)[organisation_id]
+        organisation: Organisation = _index(self.organisations)[organisation_id]
+        return organisation
 
     def member_level(self, member: Member) -> str | None:
         """The member's own level, else their organisation's."""

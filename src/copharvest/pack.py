@@ -154,7 +154,10 @@ GENERIC = DomainPack(
     id="generic",
     title={"en": "Community of Practice", "nl": "Community of Practice"},
     locales=("en", "nl"),
-    description={"en": "No domain: a generic CoP harvest.", "nl": "Geen domein: een algemene CoP-oogst."},
+    description={
+        "en": "No domain: a generic CoP harvest.",
+        "nl": "Geen domein: een algemene CoP-oogst.",
+    },
 )
 """The pack used when a harvest names none."""
 

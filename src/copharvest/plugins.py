@@ -32,9 +32,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 """Modules registered as builtin plugins."""
 
 HOOK_NAMES: tuple[str, ...] = tuple(
-    name
-    for name in dir(hookspecs)
-    if hasattr(getattr(hookspecs, name), "copharvest_spec")
+    name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), "copharvest_spec")
 )
 """Every hook name a plugin may implement."""
 
@@ -84,9 +82,7 @@ class Plugins:
             if plugin is None:
                 continue
             dist, version = self.origins.get(name, (None, None))
-            hooks = tuple(
-                sorted(h.name for h in self.manager.get_hookcallers(plugin) or ())
-            )
+            hooks = tuple(sorted(h.name for h in self.manager.get_hookcallers(plugin) or ()))
             out.append(
                 PluginInfo(
                     name=name, distribution=dist, version=version, hooks=hooks, builtin=dist is None
@@ -102,7 +98,9 @@ class Plugins:
                 f"{self.describe(name)} {what}: {type(exc).__name__}: {line}; continuing without it"
             )
 
-    def chain(self, hook: str, value: Any, arg: str, check: Callable[[str, Any], None], **kwargs: Any) -> Any:
+    def chain(
+        self, hook: str, value: Any, arg: str, check: Callable[[str, Any], None], **kwargs: Any
+    ) -> Any:
         """Pass ``value`` through every implementation in registration order.
 
         Each implementation receives the previous one's result as ``arg``; ``None``
@@ -177,7 +175,9 @@ def register(plugins: Plugins, plugin: object, name: str) -> bool:
     try:
         plugins.manager.register(plugin, name=name)
     except Exception as exc:
-        plugins.problems.append(f"{plugins.describe(name)} cannot be registered: {exc}; continuing without it")
+        plugins.problems.append(
+            f"{plugins.describe(name)} cannot be registered: {exc}; continuing without it"
+        )
         return False
     return True
 
@@ -248,7 +248,8 @@ def collect(
                 f"{kind} {name!r} is registered by both {plugins.describe(owner[name])} "
                 f"and {plugins.describe(current[0])}; uninstall or skip one of them"
             )
-        if attrs.has(type(item)) and "plugin" in attrs.fields_dict(type(item)):
+        cls: Any = type(item)
+        if attrs.has(cls) and "plugin" in attrs.fields_dict(cls):
             item = attrs.evolve(item, plugin=current[0])  # type: ignore[misc]
         found[name] = item
         owner[name] = current[0]
@@ -290,9 +291,15 @@ def get_registry(plugins: Plugins) -> Registry:
     """Call the ``register_*`` hooks once and gather what they contribute."""
     owners: dict[str, dict[str, str]] = {k: {} for k in ("packs", "formats", "metrics", "checks")}
     return Registry(
-        packs=collect(plugins, "register_domain_packs", "domain pack", lambda p: p.id, owners["packs"]),
-        formats=collect(plugins, "register_formats", "output format", lambda f: f.name, owners["formats"]),
+        packs=collect(
+            plugins, "register_domain_packs", "domain pack", lambda p: p.id, owners["packs"]
+        ),
+        formats=collect(
+            plugins, "register_formats", "output format", lambda f: f.name, owners["formats"]
+        ),
         metrics=collect(plugins, "register_metrics", "metric", lambda m: m.name, owners["metrics"]),
-        checks=collect(plugins, "register_health_checks", "health check", lambda c: c.name, owners["checks"]),
+        checks=collect(
+            plugins, "register_health_checks", "health check", lambda c: c.name, owners["checks"]
+        ),
         owners=owners,
     )

@@ -43,7 +43,9 @@ class Block:
         return "".join(r.text for r in self.runs)
 
 
-_INLINE = re.compile(r"\*\*(?P<bold>[^*\n]+?)\*\*|(?<![\w*])\*(?P<italic>[^*\s][^*\n]*?)\*(?![\w*])")
+_INLINE = re.compile(
+    r"\*\*(?P<bold>[^*\n]+?)\*\*|(?<![\w*])\*(?P<italic>[^*\s][^*\n]*?)\*(?![\w*])"
+)
 _BULLET = re.compile(r"^\s*[-*]\s+")
 
 

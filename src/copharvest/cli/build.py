@@ -35,14 +35,32 @@ class _Progress:
 
 @click.command()
 @click.argument("folder", type=FOLDER)
-@click.option("-f", "--format", "format_name", default="docx", show_default=True,
-              help="Output format (see 'copharvest plugins').")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file [default: FOLDER's name with the format's suffix].")
-@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Your own template (see 'copharvest template export').")
-@click.option("--audience", type=AUDIENCE, default="public", show_default=True,
-              help="public leaves out internal and off-record content; internal leaves out off-record content.")
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    default="docx",
+    show_default=True,
+    help="Output format (see 'copharvest plugins').",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file [default: FOLDER's name with the format's suffix].",
+)
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own template (see 'copharvest template export').",
+)
+@click.option(
+    "--audience",
+    type=AUDIENCE,
+    default="public",
+    show_default=True,
+    help="public leaves out internal and off-record content; internal leaves out off-record content.",
+)
 @click.option("--charts/--no-charts", default=True, help="Draw and embed the charts.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @click.pass_context
@@ -94,7 +112,9 @@ def build(
 @click.command()
 @click.argument("folder", type=FOLDER)
 @click.option("--audience", type=AUDIENCE, default="public", show_default=True)
-@click.option("--charts/--no-charts", default=False, help="Draw the charts (to a temporary folder).")
+@click.option(
+    "--charts/--no-charts", default=False, help="Draw the charts (to a temporary folder)."
+)
 @click.pass_context
 def context(ctx: click.Context, folder: Path, audience: str, charts: bool) -> None:
     """Print the exact render context of FOLDER as JSON, for template authors."""

@@ -43,14 +43,12 @@ def plugins(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"plugins": rows, "problems": loaded.problems}, indent=2))
         return
-    for row in rows:
-        origin = "builtin" if row["builtin"] else f"{row['distribution']} {row['version'] or ''}".strip()
-        click.echo(f"{row['name']}  ({origin})")
-        click.echo(f"  hooks: {', '.join(row['hooks']) or '-'}")
-        provides = row["provides"]
-        assert isinstance(provides, dict)
-        for kind, names in provides.items():
-            click.echo(f"  {kind}: {', '.join(names)}")
+    for info in infos:
+        origin = "builtin" if info.builtin else f"{info.distribution} {info.version or ''}".strip()
+        click.echo(f"{info.name}  ({origin})")
+        click.echo(f"  hooks: {', '.join(info.hooks) or '-'}")
+        for kind, provided in contributions.get(info.name, {}).items():
+            click.echo(f"  {kind}: {', '.join(provided)}")
 
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
@@ -58,8 +56,12 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
 
 @click.command("new-plugin")
 @click.argument("name")
-@click.option("-d", "--directory", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to create it [default: ./copharvest-NAME].")
+@click.option(
+    "-d",
+    "--directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to create it [default: ./copharvest-NAME].",
+)
 def new_plugin(name: str, directory: Path | None) -> None:
     """Scaffold an installable domain-pack plugin called NAME.
 
@@ -77,7 +79,11 @@ def new_plugin(name: str, directory: Path | None) -> None:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         fail(f"{target}: already exists and is not empty; choose a new folder")
     module = "copharvest_" + name.replace("-", "_")
-    replacements = {"__NAME__": name, "__MODULE__": module, "__TITLE__": name.replace("-", " ").title()}
+    replacements = {
+        "__NAME__": name,
+        "__MODULE__": module,
+        "__TITLE__": name.replace("-", " ").title(),
+    }
     root = files("copharvest") / "scaffold" / "plugin"
     written = 0
 

@@ -53,7 +53,11 @@ def _chapter(chapter: ChapterView, labels: dict[str, str]) -> list[str]:
     lines += _blocks(chapter.blocks)
     for quote in chapter.quotes:
         lines += [f"> {escape(quote.text)}", ">", f"> — {escape(quote.attribution)}", ""]
-    for key, items in (("lessons", chapter.lessons), ("tips", chapter.tips), ("insights", chapter.insights)):
+    for key, items in (
+        ("lessons", chapter.lessons),
+        ("tips", chapter.tips),
+        ("insights", chapter.insights),
+    ):
         if items:
             lines += [f"**{labels[key]}**", ""]
             lines += [f"{i}. {escape(item.text)}" for i, item in enumerate(items, start=1)]
@@ -87,7 +91,7 @@ def render_text(harvest: Harvest) -> str:
             for g in col.inspirators
         ] + [""]
     if h.intro:
-        lines += [f"## {labels['intro']}", ""] + _blocks(h.intro)
+        lines += [f"## {labels['intro']}", "", *_blocks(h.intro)]
     for part in h.parts:
         lines += [f"## {labels['part']} {part.numeral}: {escape(part.title)}", ""]
         for chapter in part.chapters:
@@ -100,11 +104,15 @@ def render_text(harvest: Harvest) -> str:
     if h.insights:
         lines += [f"## {labels['annex']}: {labels['domain_insights']}", ""]
         for insight in h.insights:
-            lines += [f"{insight.number}. **{escape(insight.title)}** {escape(insight.text)}".rstrip()]
+            lines += [
+                f"{insight.number}. **{escape(insight.title)}** {escape(insight.text)}".rstrip()
+            ]
         lines.append("")
     if h.sessions:
         lines += [f"## {labels['sessions']}", ""]
-        lines += [f"| # | {labels['date']} | {labels['place']} | {labels['theme']} | {labels['guests']} |"]
+        lines += [
+            f"| # | {labels['date']} | {labels['place']} | {labels['theme']} | {labels['guests']} |"
+        ]
         lines += ["| --- | --- | --- | --- | --- |"]
         for s in h.sessions:
             guests = ", ".join(g.name for g in s.guests)
@@ -147,7 +155,8 @@ def _continuity(h: Harvest) -> list[str]:
             "| --- | ---: | ---: | ---: |",
         ]
         lines += [
-            f"| {escape(o.name)} | {o.coverage} | {o.delegates} | {o.attendances} |" for o in c.organisations
+            f"| {escape(o.name)} | {o.coverage} | {o.delegates} | {o.attendances} |"
+            for o in c.organisations
         ] + [""]
     if c.buddies:
         lines += [f"**{labels['buddies']}**", ""]

@@ -54,9 +54,7 @@ def state_and_cities(
     held = set(_held(community, continuity))
     sessions = [s for s in community.sessions if s.id in held]
     both = sum(
-        1
-        for s in sessions
-        if {"national", "city"} <= {level.get(mid) for mid in s.attendance}
+        1 for s in sessions if {"national", "city"} <= {level.get(mid) for mid in s.attendance}
     )
     status = "unknown" if not sessions else ("ok" if both / len(sessions) >= 0.75 else "warn")
     return Finding(

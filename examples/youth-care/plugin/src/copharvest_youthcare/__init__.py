@@ -27,7 +27,9 @@ PACK_ID = "youthcare"
 CASE_FORMS = frozenset({WorkForm.CASE_CLINIC, WorkForm.INTERVISION})
 
 
-def case_share(community: Community, continuity: Continuity, parameters: Parameters) -> float | None:
+def case_share(
+    community: Community, continuity: Continuity, parameters: Parameters
+) -> float | None:
     """Share of the held sessions with a case clinic or intervision on a real case."""
     held_ids = {s.id for s in continuity.sessions}  # sessions after `as_of` are left out
     held = [s for s in community.sessions if s.id in held_ids]
@@ -46,10 +48,7 @@ def client_voice(community: Community, continuity: Continuity, parameters: Param
         for g in s.guests
         if any(word in g.description.lower() for word in words)
     )
-    if not community.sessions:
-        status = "unknown"
-    else:
-        status = "ok" if heard else "warn"
+    status = "unknown" if not community.sessions else ("ok" if heard else "warn")
     return Finding(
         lesson=f"{PACK_ID}:client_voice",
         title="Young people and parents are heard",
@@ -58,7 +57,9 @@ def client_voice(community: Community, continuity: Continuity, parameters: Param
     )
 
 
-def providers_present(community: Community, continuity: Continuity, parameters: Parameters) -> Finding:
+def providers_present(
+    community: Community, continuity: Continuity, parameters: Parameters
+) -> Finding:
     """The pack's own check: care providers take part, not only municipal youth teams."""
     kinds = {o.id: o.kind for o in community.organisations}
     providers = {
@@ -82,8 +83,11 @@ def providers_present(community: Community, continuity: Continuity, parameters: 
         lesson=f"{PACK_ID}:providers",
         title="Care providers take part",
         status=status,
-        evidence={"provider_organisations": len(providers), "sessions_with_provider": present,
-                  "sessions": total},
+        evidence={
+            "provider_organisations": len(providers),
+            "sessions_with_provider": present,
+            "sessions": total,
+        },
     )
 
 
