@@ -231,7 +231,7 @@ def make_harvest(
         for i, (ch_id, title, body) in enumerate(ordered, start=1)
     ]
 
-    continuity = _continuity(c, metrics, naming, labels, audience, charts, len(part1_views) + 1)
+    continuity = _continuity(c, metrics, naming, labels, pack, charts, len(part1_views) + 1)
     parts = (
         PartView(number=1, numeral=ROMAN[0], title=labels["part_1"], chapters=tuple(part1_views)),
         PartView(
@@ -391,12 +391,80 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
 
+def _summary(
+    c: Community, metrics: Mapping[str, Any], labels: Mapping[str, str], pack: DomainPack
+) -> tuple[str, ...]:
+    """The continuity findings as sentences in the harvest's language."""
+    from babel.numbers import format_decimal
+
+    community = metrics.get("community", {})
+    params = metrics.get("settings", {})
+    tiers = community.get("tiers", {})
+    out: list[str] = []
+    if community.get("attendances"):
+        out.append(
+            labels["text_core"].format(
+                members=community.get("members", 0),
+                core_min=params.get("core_min", 3),
+                core_rate=_pct(params.get("core_rate", 0.75)),
+                **{
+                    tier: tiers.get(tier, 0)
+                    for tier in ("core", "active", "occasional", "peripheral", "absent")
+                },
+            )
+        )
+    index = community.get("pigeon_loft_index")
+    if index is not None:
+        out.append(
+            labels["text_pigeon_loft"].format(
+                overlap=_pct(1 - index),
+                index=format_decimal(round(index, 2), locale=c.locale),
+                threshold=format_decimal(params.get("pigeon_loft_threshold", 0.6), locale=c.locale),
+            )
+        )
+    kept = [
+        oid
+        for oid, row in metrics.get("organisations", {}).items()
+        if row["delegates"] > 1 and row["coverage"] is not None and row["coverage"] >= 0.75
+    ]
+    if kept:
+        out.append(labels["text_seats"].format(kept=len(kept), coverage=_pct(0.75)))
+    exposure = community.get("exposure_by_group") or {}
+    ratio = community.get("asymmetry")
+    if ratio is not None and len(exposure) >= 2:
+        top = max(exposure, key=lambda g: (exposure[g], g))
+        bottom = min(exposure, key=lambda g: (exposure[g], g))
+        out.append(
+            labels["text_asymmetry"].format(
+                top=_group_label(top, params, labels, pack, c.locale),
+                bottom=_group_label(bottom, params, labels, pack, c.locale),
+                top_exposure=_pct(exposure[top]),
+                bottom_exposure=_pct(exposure[bottom]),
+                ratio=format_decimal(round(ratio, 1), locale=c.locale),
+            )
+        )
+    with_buddy = [b for b in metrics.get("buddies", []) if b.get("buddy")]
+    if with_buddy:
+        out.append(labels["text_buddies"].format(count=len(with_buddy)))
+    return tuple(out)
+
+
+def _group_label(
+    group: str, params: Mapping[str, Any], labels: Mapping[str, str], pack: DomainPack, locale: str
+) -> str:
+    if group == "unknown":
+        return labels["unknown_group"]
+    if params.get("group_by", "level") == "level":
+        return pack.level_label(group, locale) or group
+    return group
+
+
 def _continuity(
     c: Community,
     metrics: Mapping[str, Any],
     naming: Naming,
     labels: Mapping[str, str],
-    audience: Audience,
+    pack: DomainPack,
     charts: Sequence[ChartView],
     number: int,
 ) -> ContinuityView:
@@ -460,11 +528,12 @@ def _continuity(
         number=f"1.{number}",
         title=labels["continuity"],
         intro=labels["continuity_intro"],
+        summary=_summary(c, metrics, labels, pack),
         pigeon_loft_index=_pct(community.get("pigeon_loft_index")),
         core_share=_pct(community.get("core_share")),
         asymmetry=None if community.get("asymmetry") is None else f"{community['asymmetry']:.1f}",
         exposure_by_group=tuple(
-            (group, _pct(value))
+            (_group_label(group, metrics.get("settings", {}), labels, pack, c.locale), _pct(value))
             for group, value in (community.get("exposure_by_group") or {}).items()
         ),
         tiers=tier_rows,

@@ -92,6 +92,12 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "flag_oversized": "Sessions larger than the maximum size",
         "no_buddy": "no core member available",
         "audience_internal": "Internal report: not for publication.",
+        "text_core": "{core} of the {members} members form the stable core: they came to at least {core_min} sessions, and to {core_rate} or more of the sessions they could attend. {active} more came regularly, {occasional} came now and then (the “shoppers”), {peripheral} came only once and {absent} never came.",
+        "text_pigeon_loft": "From one session to the next, the groups present overlapped by {overlap} on average: a pigeon-loft index of {index} (0 means the same people every time, 1 never the same person twice; above {threshold} counts as a pigeon loft).",
+        "text_seats": "{kept} organisations kept their seat while their delegate changed: they were present at {coverage} or more of the sessions since they first came, with two or more delegates in turn.",
+        "text_asymmetry": "Of the members at the last session, those at the level “{top}” had witnessed {top_exposure} of all sessions on average, those at the level “{bottom}” {bottom_exposure}: a ratio of {ratio}.",
+        "text_buddies": "{count} newcomers of the last two sessions are paired with a buddy from the stable core.",
+        "unknown_group": "unknown",
     },
     "nl": {
         "contents": "Inhoud",
@@ -176,6 +182,12 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "flag_oversized": "Bijeenkomsten groter dan de maximale omvang",
         "no_buddy": "geen lid van de vaste kern beschikbaar",
         "audience_internal": "Intern verslag: niet voor publicatie.",
+        "text_core": "{core} van de {members} deelnemers vormen de vaste kern: zij kwamen naar minstens {core_min} bijeenkomsten, en naar {core_rate} of meer van de bijeenkomsten waar zij bij konden zijn. Nog {active} kwamen geregeld, {occasional} kwamen af en toe (de ‘shoppers’), {peripheral} kwamen één keer en {absent} kwamen nooit.",
+        "text_pigeon_loft": "Van de ene bijeenkomst op de volgende overlapten de groepen aanwezigen gemiddeld voor {overlap}: een duiventilindex van {index} (0 is steeds dezelfde mensen, 1 nooit twee keer dezelfde; boven {threshold} spreken we van een duiventil).",
+        "text_seats": "{kept} organisaties hielden hun plek aan tafel terwijl hun afgevaardigde wisselde: zij waren bij {coverage} of meer van de bijeenkomsten sinds hun eerste keer, met twee of meer afgevaardigden na elkaar.",
+        "text_asymmetry": "Van de aanwezigen bij de laatste bijeenkomst hadden de deelnemers op het niveau ‘{top}’ gemiddeld {top_exposure} van alle bijeenkomsten meegemaakt, die op het niveau ‘{bottom}’ {bottom_exposure}: een verhouding van {ratio}.",
+        "text_buddies": "{count} nieuwkomers van de laatste twee bijeenkomsten krijgen een maatje uit de vaste kern.",
+        "unknown_group": "onbekend",
     },
 }
 

@@ -249,6 +249,8 @@ class ContinuityView:
     """Title."""
     intro: str
     """Opening sentence."""
+    summary: tuple[str, ...]
+    """The findings in sentences, written from the metrics."""
     pigeon_loft_index: str
     """Pigeon-loft index as a percentage."""
     core_share: str

@@ -13,6 +13,14 @@ import click
 from copharvest.cli.common import FOLDER, fail, load_or_exit, plugins_from, report_plugin_problems
 
 AUDIENCE = click.Choice(["public", "internal"])
+LOCALE = click.Choice(["en", "nl"])
+
+
+def _with_locale(community: Any, locale: str | None) -> Any:
+    """The community, with its publication language replaced if asked."""
+    import attrs
+
+    return community if locale is None else attrs.evolve(community, locale=locale)
 
 
 class _Progress:
@@ -62,6 +70,9 @@ class _Progress:
     help="public leaves out internal and off-record content; internal leaves out off-record content.",
 )
 @click.option("--charts/--no-charts", default=True, help="Draw and embed the charts.")
+@click.option(
+    "--locale", type=LOCALE, help="Language of labels and dates [default: the harvest's]."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @click.pass_context
 def build(
@@ -72,6 +83,7 @@ def build(
     template: Path | None,
     audience: str,
     charts: bool,
+    locale: str | None,
     quiet: bool,
 ) -> None:
     """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
@@ -81,7 +93,7 @@ def build(
     from copharvest.privacy import Audience
     from copharvest.store import atomic_write_bytes
 
-    community = load_or_exit(folder)
+    community = _with_locale(load_or_exit(folder), locale)
     plugins = plugins_from(ctx)
     progress = _Progress(quiet)
     try:
@@ -115,8 +127,13 @@ def build(
 @click.option(
     "--charts/--no-charts", default=False, help="Draw the charts (to a temporary folder)."
 )
+@click.option(
+    "--locale", type=LOCALE, help="Language of labels and dates [default: the harvest's]."
+)
 @click.pass_context
-def context(ctx: click.Context, folder: Path, audience: str, charts: bool) -> None:
+def context(
+    ctx: click.Context, folder: Path, audience: str, charts: bool, locale: str | None
+) -> None:
     """Print the exact render context of FOLDER as JSON, for template authors."""
     import tempfile
 
@@ -124,7 +141,7 @@ def context(ctx: click.Context, folder: Path, audience: str, charts: bool) -> No
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
 
-    community = load_or_exit(folder)
+    community = _with_locale(load_or_exit(folder), locale)
     plugins = plugins_from(ctx)
     with tempfile.TemporaryDirectory(prefix="copharvest-") as tmp:
         try:

@@ -135,6 +135,8 @@ def _continuity(h: Harvest) -> list[str]:
     labels = h.labels
     c = h.continuity
     lines = [f"### {c.number} {escape(c.title)}", "", escape(c.intro), ""]
+    for sentence in c.summary:
+        lines += [escape(sentence), ""]
     lines += [f"| {labels['tier']} | {labels['members']} | % |", "| --- | ---: | ---: |"]
     lines += [f"| {escape(t.label)} | {t.count} | {t.share} |" for t in c.tiers] + [""]
     lines += [f"- {escape(f)}" for f in c.flags] + [""]
