@@ -144,6 +144,21 @@ def full_load(folder: Path) -> None:
     copharvest.load(folder)
 
 
+def error_path(folder: Path) -> tuple[int, float]:
+    """Give every session an unknown attendee; time the load that reports them all."""
+    path = folder / "sessions.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  attendance: [", "  attendance: [nobody, "), encoding="utf-8")
+    began = time.perf_counter()
+    try:
+        copharvest.load(folder)
+    except copharvest.HarvestError as exc:
+        return len(exc.problems), time.perf_counter() - began
+    finally:
+        path.write_text(text, encoding="utf-8")
+    raise AssertionError("the broken folder loaded")
+
+
 def timed(fn: Callable[[Path], None], folder: Path) -> float:
     began = time.perf_counter()
     fn(folder)
@@ -154,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs of each (default 5)")
     parser.add_argument("--profile", action="store_true", help="print a profile of one load")
+    parser.add_argument(
+        "--errors", action="store_true", help="also time a load that reports a problem per session"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="copharvest-bench-") as tmp:
@@ -191,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(b) copharvest.load + validation median {full_median:.3f} s  (n={len(full)})")
         verdict = "within" if ratio <= TARGET else "OVER"
         print(f"ratio (b)/(a): {ratio:.2f}x  ({verdict} the {TARGET:.0f}x target)")
+        if args.errors:
+            count, seconds = error_path(folder)
+            print(f"error path: {count:,} problems located in {seconds:.3f} s (one run)")
     return 0
 
 

@@ -4,7 +4,7 @@ Parsing uses libyaml where available, with a narrowed set of implicit types: onl
 ``true``/``false`` are booleans, only plain decimal numbers are numbers, and dates
 stay strings (the converter parses them, so an impossible date becomes a located
 error instead of a crash). Line numbers are looked up only when there is a problem
-to report: composing the node tree costs more than the parse itself.
+to report: composing the node tree again costs as much as the parse itself.
 """
 
 from __future__ import annotations
@@ -103,9 +103,7 @@ def _narrowed(base: type[Any]) -> type[Any]:
 
 
 Loader = _narrowed(_Base)
-"""The fast loader used for all harvest files."""
-LineLoader = _narrowed(yaml.SafeLoader)
-"""The pure-Python twin, used to compose node trees with line marks."""
+"""The loader used for all harvest files; it also composes node trees with line marks."""
 
 
 class Dumper(_BaseDumper):  # type: ignore[misc]
@@ -281,7 +279,7 @@ class Locator:
             # a raw tab, so replacing them changes no value and no line.
             text = self.text.replace("\t", " ") if _is_json(self.path) else self.text
             try:
-                self._root = yaml.compose(text, Loader=LineLoader)
+                self._root = yaml.compose(text, Loader=Loader)
             except yaml.YAMLError:
                 self._root = None
         return self._root
@@ -290,7 +288,7 @@ class Locator:
         if node.tag in (_STR, _MERGE) or not isinstance(node, yaml.ScalarNode):
             return str(node.value)
         if self._constructor is None:
-            self._constructor = LineLoader("")
+            self._constructor = Loader("")
         try:
             return key_text(self._constructor.construct_object(node))
         except yaml.YAMLError:
