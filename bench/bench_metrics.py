@@ -1,6 +1,6 @@
 """Benchmark: every metric of METRICS.md on synthetic communities.
 
-    python bench/bench_metrics.py [--repeat N]
+    python bench/bench_metrics.py [--rounds N]
 
 Three communities (members × sessions, about 30 % attendance): 500 × 250,
 1,000 × 500 and 2,000 × 1,000. Target: the largest in at most 2 s, and each doubling of
@@ -85,44 +85,50 @@ def synthetic(members: int, sessions: int, *, attendance: float = 0.3, seed: int
     )
 
 
-def timed(community: Community, repeat: int) -> float:
-    """The best of ``repeat`` runs of the whole analysis, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        began = time.perf_counter()
-        analyse(community)
-        best = min(best, time.perf_counter() - began)
-    return best
+def timed(communities: list[Community], rounds: int) -> tuple[list[float], list[float]]:
+    """The best CPU time and the best wall-clock time of the analysis of each community.
+
+    The sizes take turns, round after round, so that a busy moment on the machine does
+    not fall on one size only. CPU time (of this process) is what the targets are held
+    against: other work on a shared machine inflates the wall-clock time, not it.
+    """
+    cpu = [float("inf")] * len(communities)
+    wall = [float("inf")] * len(communities)
+    for _ in range(rounds):
+        for i, community in enumerate(communities):
+            began, began_cpu = time.perf_counter(), time.process_time()
+            analyse(community)
+            cpu[i] = min(cpu[i], time.process_time() - began_cpu)
+            wall[i] = min(wall[i], time.perf_counter() - began)
+    return cpu, wall
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best counts")
+    parser.add_argument("--rounds", type=int, default=7, help="runs per size; the best counts")
     args = parser.parse_args(argv)
-    header = (("members", 8), ("sessions", 9), ("attendances", 12), ("fill", 6))
-    print(" ".join(f"{h:>{w}}" for h, w in (*header, ("seconds", 9), ("ratio", 7))))
-    previous = None
-    ok = True
-    for members, sessions in SIZES:
-        community = synthetic(members, sessions)
+    communities = [synthetic(members, sessions) for members, sessions in SIZES]
+    cpu, wall = timed(communities, args.rounds)
+    columns = (("members", 8), ("sessions", 9), ("attendances", 12), ("fill", 6))
+    columns += (("cpu s", 8), ("ratio", 7), ("wall s", 8))
+    print(" ".join(f"{name:>{width}}" for name, width in columns))
+    ok = cpu[-1] <= TARGET_SECONDS
+    for i, ((members, sessions), community) in enumerate(zip(SIZES, communities, strict=True)):
         attendances = sum(len(s.attendance) for s in community.sessions)
-        seconds = timed(community, args.repeat)
-        ratio = seconds / previous if previous else None
-        shown = f"{ratio:.2f}x" if ratio is not None else "–"
-        fill = attendances / (members * sessions)
-        print(
-            f"{members:>8} {sessions:>9} {attendances:>12,} {fill:>6.1%} {seconds:>9.3f} {shown:>7}"
+        ratio = cpu[i] / cpu[i - 1] if i else None
+        ok = ok and (ratio is None or ratio <= TARGET_RATIO)
+        cells = (
+            f"{members:>8}",
+            f"{sessions:>9}",
+            f"{attendances:>12,}",
+            f"{attendances / (members * sessions):>6.1%}",
+            f"{cpu[i]:>8.3f}",
+            f"{ratio:>6.2f}x" if ratio is not None else f"{'–':>7}",
+            f"{wall[i]:>8.3f}",
         )
-        if ratio is not None and ratio > TARGET_RATIO:
-            ok = False
-        previous = seconds
-    assert previous is not None
-    if previous > TARGET_SECONDS:
-        ok = False
-    print(
-        f"target: largest ≤ {TARGET_SECONDS:g} s, each doubling ≤ {TARGET_RATIO:g}x: "
-        + ("met" if ok else "NOT met")
-    )
+        print(" ".join(cells))
+    verdict = "met" if ok else "NOT met"
+    print(f"target: largest ≤ {TARGET_SECONDS:g} s, each doubling ≤ {TARGET_RATIO:g}x: {verdict}")
     return 0 if ok else 1
 
 

@@ -324,14 +324,6 @@ def member_groups(community: Community) -> tuple[dict[str, str], dict[str, str]]
     return levels, orgs
 
 
-def attendance_sets(
-    community: Community, sessions: Iterable[Session]
-) -> tuple[frozenset[str], ...]:
-    """A_t for each session: the recorded members attending it (never guests)."""
-    known = frozenset(m.id for m in community.members)
-    return tuple(known.intersection(s.attendance) for s in sessions)
-
-
 def factor(counts: Iterable[int]) -> int:
     """The fewest of the largest counts that sum to more than half of the total.
 
@@ -360,38 +352,71 @@ def tier_of(attended: int, rate: float | None, p: Parameters) -> Tier:
     return "absent"
 
 
+@attrs.define
+class _Scan:
+    """What one pass over the attendance gathers, session by session."""
+
+    sets: list[frozenset[str]] = attrs.Factory(list)
+    attended: Counter[str] = attrs.Factory(Counter)
+    first: dict[str, int] = attrs.Factory(dict)
+    last: dict[str, int] = attrs.Factory(dict)
+    newcomers: list[int] = attrs.Factory(list)
+    common: list[int] = attrs.Factory(list)
+    orgs: list[frozenset[str]] = attrs.Factory(list)
+    levels: list[Counter[str]] = attrs.Factory(list)
+
+
+def _scan(
+    community: Community,
+    sessions: tuple[Session, ...],
+    levels: dict[str, str],
+    orgs: dict[str, str],
+) -> _Scan:
+    # One pass, every figure of a session taken while its set is fresh in the cache:
+    # on a large community the sets together no longer fit in it.
+    scan = _Scan()
+    canonical: dict[str, str | None] = {m.id: m.id for m in community.members}
+    by_level: dict[str, set[str]] = {}
+    for mid, level in levels.items():
+        by_level.setdefault(level, set()).add(mid)
+    # A handful of levels: counting by set intersection is cheaper than member by member.
+    groups = sorted(by_level.items()) if len(by_level) <= 8 else None
+    seen: set[str] = set()
+    previous: frozenset[str] = frozenset()
+    for t, session in enumerate(sessions):
+        # Ids mapped to the members' own strings: later comparisons are by identity.
+        present = frozenset(map(canonical.get, session.attendance))
+        if None in present:
+            present = present - {None}  # guests and unknown ids are never members
+        ids: frozenset[str] = present  # type: ignore[assignment]
+        scan.sets.append(ids)
+        scan.attended.update(ids)
+        new = ids - seen
+        seen |= new
+        scan.newcomers.append(len(new))
+        scan.first.update(dict.fromkeys(new, t))
+        scan.last.update(dict.fromkeys(ids, t))
+        scan.common.append(len(ids & previous))
+        scan.orgs.append(frozenset(map(orgs.__getitem__, ids)))
+        if groups is None:
+            scan.levels.append(Counter(map(levels.__getitem__, ids)))
+        else:
+            scan.levels.append(+Counter({level: len(ids & group) for level, group in groups}))
+        previous = ids
+    return scan
+
+
 def compute(community: Community, parameters: Parameters) -> Continuity:
     """Every metric of METRICS.md for ``community``."""
     p = parameters
     sessions = held_sessions(community, p.as_of)
-    n = len(sessions)
-    sets = attendance_sets(community, sessions)
     levels, orgs = member_groups(community)
-
-    attended: Counter[str] = Counter()
-    for present in sets:
-        attended.update(present)
-    first: dict[str, int] = {}
-    newcomers: list[int] = []
-    seen: set[str] = set()
-    for t, present in enumerate(sets):
-        new = present - seen
-        newcomers.append(len(new))
-        first.update(dict.fromkeys(new, t))
-        seen |= new
-    last: dict[str, int] = {}
-    seen_later: set[str] = set()
-    for t in range(n - 1, -1, -1):
-        new = sets[t] - seen_later
-        last.update(dict.fromkeys(new, t))
-        seen_later |= new
-
-    members = _members(community, sessions, attended, first, last, p)
+    scan = _scan(community, sessions, levels, orgs)
+    members = _members(community, sessions, scan.attended, scan.first, scan.last, p)
     core = frozenset(mid for mid, mm in members.items() if mm.tier == "core")
-    present_orgs = [frozenset(map(orgs.__getitem__, present)) for present in sets]
-    session_rows = _sessions(sessions, sets, newcomers, core, levels, present_orgs)
-    organisations = _organisations(community, present_orgs, attended, orgs)
-    summary = _community(community, sets, first, members, session_rows, levels, orgs, p)
+    session_rows = _sessions(sessions, scan, core)
+    organisations = _organisations(community, scan.orgs, scan.attended, orgs)
+    summary = _community(community, scan.sets, scan.first, members, session_rows, orgs, p, levels)
     flags = Flags(
         pigeon_loft=summary.pigeon_loft_index is not None
         and summary.pigeon_loft_index > p.pigeon_loft_threshold,
@@ -445,36 +470,31 @@ def _members(
 
 
 def _sessions(
-    sessions: tuple[Session, ...],
-    sets: tuple[frozenset[str], ...],
-    newcomers: list[int],
-    core: frozenset[str],
-    levels: dict[str, str],
-    present_orgs: list[frozenset[str]],
+    sessions: tuple[Session, ...], scan: _Scan, core: frozenset[str]
 ) -> tuple[SessionMetrics, ...]:
     rows: list[SessionMetrics] = []
-    previous: frozenset[str] | None = None
-    for t, (session, present) in enumerate(zip(sessions, sets, strict=True)):
+    for t, (session, present) in enumerate(zip(sessions, scan.sets, strict=True)):
         size = len(present)
         jaccard = churn = None
-        if previous is not None:
-            common = len(present & previous)
-            union = size + len(previous) - common
+        if t:
+            before = len(scan.sets[t - 1])
+            common = scan.common[t]
+            union = size + before - common
             jaccard = common / union if union else None
-            churn = (len(previous) - common) / len(previous) if previous else None
-        by_level = Counter(map(levels.__getitem__, present))
+            churn = (before - common) / before if before else None
+        by_level = scan.levels[t]
         rows.append(
             SessionMetrics(
                 id=session.id,
                 date=session.start,
                 end=session.last_day,
                 size=size,
-                newcomers=newcomers[t],
-                returning=size - newcomers[t],
+                newcomers=scan.newcomers[t],
+                returning=size - scan.newcomers[t],
                 jaccard=jaccard,
                 churn=churn,
                 core_present=len(present & core) / len(core) if core else None,
-                organisations=len(present_orgs[t]),
+                organisations=len(scan.orgs[t]),
                 levels=len(by_level),
                 # Integer sums keep the result independent of the set's iteration order.
                 blau_levels=(size * size - sum(c * c for c in by_level.values())) / (size * size)
@@ -482,7 +502,6 @@ def _sessions(
                 else None,
             )
         )
-        previous = present
     return tuple(rows)
 
 
@@ -538,13 +557,13 @@ def _group_key(community: Community, name: str, levels: dict[str, str]) -> Calla
 
 def _community(
     community: Community,
-    sets: tuple[frozenset[str], ...],
+    sets: list[frozenset[str]],
     first: dict[str, int],
     members: dict[str, MemberMetrics],
     rows: tuple[SessionMetrics, ...],
-    levels: dict[str, str],
     orgs: dict[str, str],
     p: Parameters,
+    levels: dict[str, str],
 ) -> CommunityMetrics:
     n = len(sets)
     overlaps = [r.jaccard for r in rows if r.jaccard is not None]
