@@ -47,7 +47,8 @@ def to_pdf(document: Path, outdir: Path) -> Path:
             timeout=240,
         )
     pdf = outdir / (document.stem + ".pdf")
-    assert result.returncode == 0 and pdf.exists(), result.stderr + result.stdout
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert pdf.exists(), result.stderr + result.stdout
     return pdf
 
 

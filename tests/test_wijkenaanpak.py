@@ -7,12 +7,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from office import pages, to_pdf
 
 import copharvest
 from copharvest.build import render
 from copharvest.pack import localise
 from copharvest.plugins import get_plugins, get_registry
+from office import pages, to_pdf
 
 wijkenaanpak = pytest.importorskip(
     "copharvest_wijkenaanpak", reason="install plugins/wijkenaanpak (see the README)"
@@ -21,9 +21,25 @@ wijkenaanpak = pytest.importorskip(
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "wijkenaanpak-2009-2011"
 CITIES = (
-    "Alkmaar Amersfoort Amsterdam Arnhem Deventer Dordrecht Eindhoven Enschede Groningen "
-    "Heerlen Leeuwarden Maastricht Nijmegen Rotterdam Schiedam Utrecht Zaanstad"
-).split() + ["Den Haag"]
+    "Alkmaar",
+    "Amersfoort",
+    "Amsterdam",
+    "Arnhem",
+    "Den Haag",
+    "Deventer",
+    "Dordrecht",
+    "Eindhoven",
+    "Enschede",
+    "Groningen",
+    "Heerlen",
+    "Leeuwarden",
+    "Maastricht",
+    "Nijmegen",
+    "Rotterdam",
+    "Schiedam",
+    "Utrecht",
+    "Zaanstad",
+)
 INSPIRATORS = (
     "Hugo Priemus",
     "Marc Eggemond",
