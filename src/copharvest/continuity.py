@@ -357,13 +357,21 @@ class _Scan:
     """What one pass over the attendance gathers, session by session."""
 
     sets: list[frozenset[str]] = attrs.Factory(list)
+    """A_t: the members attending each session."""
     attended: Counter[str] = attrs.Factory(Counter)
+    """Sessions attended, by member."""
     first: dict[str, int] = attrs.Factory(dict)
+    """Index of each member's first session attended."""
     last: dict[str, int] = attrs.Factory(dict)
+    """Index of each member's last session attended."""
     newcomers: list[int] = attrs.Factory(list)
+    """Members attending for the first time, by session."""
     common: list[int] = attrs.Factory(list)
+    """|A_t ∩ A_{t-1}| by session (0 for the first)."""
     orgs: list[frozenset[str]] = attrs.Factory(list)
+    """The organisations present, by session."""
     levels: list[Counter[str]] = attrs.Factory(list)
+    """Members present per level, by session (levels present only)."""
 
 
 def _scan(

@@ -111,8 +111,8 @@ _DEFAULTS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "Participants are responsible",
             "The participants own the programme, the quality of the learning and their "
-            "active part in it. Facilitators support them and drive the shared learning "
-            "within each one's own.",
+            "active part in it. Facilitators support them and keep the shared learning going "
+            "alongside each person's own.",
         ),
     ),
     "nl": (
