@@ -33,14 +33,14 @@ def render_context(harvest: Harvest) -> dict[str, Any]:
 
 def render(harvest: Harvest, options: RenderOptions) -> bytes:
     """Render the booklet as .docx bytes."""
-    from copharvest.formats.docx.render import render_booklet
+    from copharvest.formats.docx.renderer import render_booklet
 
     return render_booklet(harvest, options)
 
 
 def export_template() -> bytes:
     """The default template's bytes."""
-    from copharvest.formats.docx.render import default_template
+    from copharvest.formats.docx.renderer import default_template
 
     return default_template()
 

@@ -81,7 +81,7 @@ def check_template(path: Path) -> list[str]:
     from jinja2 import meta
     from jinja2.exceptions import TemplateSyntaxError
 
-    from copharvest.formats.docx.render import make_environment
+    from copharvest.formats.docx.renderer import make_environment
 
     try:
         data = path.read_bytes()

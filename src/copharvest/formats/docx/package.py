@@ -41,9 +41,10 @@ def package_members(document: Document) -> dict[str, bytes]:
         part.before_marshal()
     collector = _Collector()
     # The steps of PackageWriter.write, with the collector as the physical writer.
-    PackageWriter._write_content_types_stream(collector, parts)
-    PackageWriter._write_pkg_rels(collector, package.rels)
-    PackageWriter._write_parts(collector, parts)
+    writer: Any = PackageWriter
+    writer._write_content_types_stream(collector, parts)
+    writer._write_pkg_rels(collector, package.rels)
+    writer._write_parts(collector, parts)
     return collector.members
 
 

@@ -245,8 +245,6 @@ STYLES: tuple[str, ...] = (
             tabs=_heading_tabs(),
             after=360,
             line=240,
-            left=NUMBER_TAB,
-            hanging=NUMBER_TAB,
             outline=0,
         ),
         run=rpr(font=HEAD, bold=True, color=PRIMARY, size=24),

@@ -71,7 +71,7 @@ def blocks(expr: str, style: str = "Normal", bullet: str = "ListBullet") -> str:
     return (
         tag(f"for block in {expr}")
         + tag("if block.kind == 'bullets'")
-        + tag("for item in block.items")
+        + tag("for item in block['items']")
         + p(rich("item"), style=bullet)
         + tag("endfor")
         + tag("else")
@@ -91,8 +91,8 @@ def quotes(expr: str) -> str:
     )
 
 
-def numbered(expr: str, heading: str) -> str:
-    """A numbered list of lessons under a small heading; it restarts at 1."""
+def lessons(expr: str, heading: str, style: str = "ListNumber") -> str:
+    """Lessons under a small heading: numbered from 1 (``ListNumber``) or bulleted."""
     return (
         tag(f"if {expr}")
         + p(r("{{ " + heading + " }}"), style="Heading3")
@@ -103,7 +103,7 @@ def numbered(expr: str, heading: str) -> str:
             + r("{% if lesson.title[-1:] not in '.:?!' %}.{% endif %} ")
             + run_tag("endif")
             + r("{{ lesson.text }}"),
-            style="ListNumber",
+            style=style,
         )
         + tag("endfor")
         + tag("endif")
@@ -276,9 +276,9 @@ def chapter() -> str:
         numbered_heading("chapter.number", "chapter.title", "Heading2")
         + blocks("chapter.blocks")
         + quotes("chapter.quotes")
-        + numbered("chapter.lessons", "labels.lessons")
-        + bullets("chapter.tips", "labels.tips", "tip")
-        + numbered("chapter.insights", "labels.insights")
+        + lessons("chapter.lessons", "labels.lessons")
+        + lessons("chapter.tips", "labels.tips", "ListBullet")
+        + lessons("chapter.insights", "labels.insights")
         + pair_tables("chapter.tables", "TableTitle")
     )
 
@@ -456,7 +456,7 @@ def loose() -> str:
         tag("if loose_quotes or loose_lessons")
         + p(r("{{ labels.more }}"), style="Heading1")
         + quotes("loose_quotes")
-        + numbered("loose_lessons", "labels.lessons")
+        + lessons("loose_lessons", "labels.lessons")
         + tag("endif")
         + pair_tables("tables", "Heading2")
     )

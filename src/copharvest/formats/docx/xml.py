@@ -184,8 +184,12 @@ def cell(content: str, width: int, *, fill: str | None = None, span: int = 1) ->
 
 
 def row(*cells: str, header: bool = False) -> str:
-    """A table row; a header row repeats on every page and is never split."""
-    props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else ""
+    """A table row, never split over two pages; a header row repeats on every page."""
+    props = (
+        "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        if header
+        else "<w:trPr><w:cantSplit/></w:trPr>"
+    )
     return f"<w:tr>{props}{''.join(cells)}</w:tr>"
 
 

@@ -35,7 +35,30 @@ def make_environment() -> SandboxedEnvironment:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    class Environment(SandboxedEnvironment):
+        """Compiles each template source once: a booklet's XML takes a while to compile."""
+
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            self.compiled: dict[str, Any] = {}
+
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            template = self.compiled.get(source)
+            if template is None:
+                if len(self.compiled) >= 16:
+                    self.compiled.clear()
+                template = self.compiled[source] = super().from_string(source)
+            return template
+
+    return Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+
+
+@cache
+def booklet_environment() -> SandboxedEnvironment:
+    """The environment renders share, so that a template is compiled once per process."""
+    return make_environment()
 
 
 @cache
@@ -179,7 +202,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
         )
     progress("rendering the booklet")
     try:
-        tpl.render(context, make_environment())
+        tpl.render(context, booklet_environment())
     except RenderError:
         raise
     except TemplateError as exc:
