@@ -1,0 +1,133 @@
+"""The YAML dialect of harvest files: a narrowed loader and the dumper that matches it.
+
+Only ``true``/``false`` are booleans and only plain decimal numbers are numbers;
+``yes``, ``0x10``, ``1:20`` and dates stay text. The dumper quotes every text the
+loader would not read back as text, so whatever is saved loads unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+_Base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+STR_TAG = "tag:yaml.org,2002:str"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+_DROPPED_TAGS = {
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
+_NARROW_RESOLVERS = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
+        "-+0123456789.",
+    ),
+)
+
+
+def _narrowed(base: type[Any]) -> type[Any]:
+    class Loader(base):  # type: ignore[misc]
+        """Narrowed implicit types; remembers whether a mapping repeats a key."""
+
+        repeated_key = False
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+            if not self.repeated_key and isinstance(node, yaml.MappingNode):
+                seen: set[Any] = set()
+                for key_node, _ in node.value:
+                    tag = key_node.tag
+                    if tag == MERGE_TAG:
+                        continue
+                    key = key_node.value if tag == STR_TAG else self.construct_object(key_node)
+                    try:
+                        if key in seen:
+                            # the node tree is composed again to report every
+                            # repetition with its path (Locator.repeated_keys)
+                            self.repeated_key = True
+                            break
+                        seen.add(key)
+                    except TypeError:
+                        continue  # unhashable; the constructor reports it
+            return super().construct_mapping(node, deep=deep)
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            # The base method is called from C for every scalar; this is the same
+            # lookup without path resolvers (none are registered) or list building.
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                        if regexp.match(value):
+                            return tag  # type: ignore[no-any-return]
+                return STR_TAG
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+        def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Any:
+            # Long lists of ids (attendance) are the bulk of a large harvest; a text
+            # scalar is its own value, so the general dispatch is skipped for it.
+            if not isinstance(node, yaml.SequenceNode):
+                return super().construct_sequence(node, deep=deep)
+            construct = self.construct_object
+            return [
+                child.value
+                if child.tag == STR_TAG and type(child) is yaml.ScalarNode
+                else construct(child, deep=deep)
+                for child in node.value
+            ]
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED_TAGS]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    for tag, pattern, first in _NARROW_RESOLVERS:
+        Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
+    # resolve() below relies on there being no wildcard and no path resolvers
+    assert None not in Loader.yaml_implicit_resolvers
+    assert not Loader.yaml_path_resolvers
+    return Loader
+
+
+Loader = _narrowed(_Base)
+"""The loader used for all harvest files; it also composes node trees with line marks."""
+
+
+class Dumper(_BaseDumper):  # type: ignore[misc]
+    """Writes harvest files; quotes every text :data:`Loader` would not read back as text.
+
+    The standard resolvers (YAML 1.1: ``yes``, ``0x10``, ``1:20``, ...) are kept and the
+    narrowed ones added, so a text such as ``-.5`` or ``1.0e5``, which the narrowed
+    loader reads as a number, is quoted too. Dates are the exception: the loader reads
+    ``2025-03-12`` as text, so it is written without quotes.
+    """
+
+    def represent_str(self, data: str) -> Any:
+        # Multi-line texts are written as literal blocks where the emitter allows it.
+        style = "|" if "\n" in data else None
+        return self.represent_scalar(STR_TAG, data, style=style)
+
+    def represent_list(self, data: list[Any]) -> Any:
+        # Lists of ids (attendance, preparation) on one line, as people write them.
+        flow = bool(data) and all(_is_word(item) for item in data)
+        return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+def _is_word(item: object) -> bool:
+    return isinstance(item, str) and 0 < len(item) <= 40 and not any(c.isspace() for c in item)
+
+
+Dumper.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseDumper.yaml_implicit_resolvers.items()
+}
+for _tag, _pattern, _first in _NARROW_RESOLVERS:
+    Dumper.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+Dumper.add_representer(str, Dumper.represent_str)
+Dumper.add_representer(list, Dumper.represent_list)
