@@ -210,6 +210,11 @@ CASES = [
         ("{dir}/lessons.yaml:2: not valid UTF-8 text (byte 0xe9); save the file as UTF-8",),
     ),
     Case(
+        "utf16-text",
+        {"lessons.yaml": "- text: A lesson\n".encode("utf-16")},
+        ("{dir}/lessons.yaml: saved as UTF-16; save the file as UTF-8",),
+    ),
+    Case(
         "missing-community-file",
         {},
         ("{dir}/community.yaml: required file is missing",),

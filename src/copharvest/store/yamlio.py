@@ -41,6 +41,8 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise FileProblem(Problem(file=path, message=f"cannot read: {exc.strerror}")) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileProblem(Problem(file=path, message="saved as UTF-16; save the file as UTF-8"))
     if b"\x00" in raw:
         raise FileProblem(Problem(file=path, message="binary file, expected YAML or JSON text"))
     try:
