@@ -365,6 +365,9 @@ def continuity() -> str:
     return (
         numbered_heading(f"{c}.number", f"{c}.title", "Heading2")
         + p(r(f"{{{{ {c}.intro }}}}"))
+        + tag(f"for sentence in {c}.summary")
+        + p(r("{{ sentence }}"))
+        + tag("endfor")
         + key_figures
         + bullets(f"{c}.flags", "labels.flags", "flag")
         + tag(f"for chart in {c}.charts")
