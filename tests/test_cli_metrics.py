@@ -29,18 +29,18 @@ def _run(*args: str | Path) -> Result:
     return CliRunner().invoke(cli, list(map(str, args)), catch_exceptions=False)
 
 
-def _community(settings: Settings | None = None) -> Community:
+def _community(settings: Settings | None = None, consent: bool = True) -> Community:
     """Ministry delegates at every session, city delegates that change."""
     orgs = (
         Organisation(id="min", name="Ministry", level="national"),
         Organisation(id="city", name="City", level="city"),
     )
     members = (
-        Member(id="m1", name="M1", organisation="min"),
-        Member(id="m2", name="M2", organisation="min"),
-        Member(id="c1", name="C1", organisation="city"),
-        Member(id="c2", name="C2", organisation="city"),
-        Member(id="c3", name="C3", organisation="city"),
+        Member(id="m1", name="M1", consent=consent, organisation="min"),
+        Member(id="m2", name="M2", consent=consent, organisation="min"),
+        Member(id="c1", name="C1", consent=consent, organisation="city"),
+        Member(id="c2", name="C2", consent=consent, organisation="city"),
+        Member(id="c3", name="C3", consent=consent, organisation="city"),
     )
     attendance = [("m1", "m2", "c1"), ("m1", "m2", "c1"), ("m1", "c2"), ("m1", "m2", "c3")]
     return Community(
@@ -76,6 +76,19 @@ def test_report(folder: Path) -> None:
     assert "  c2 → m1\n  c3 → m2\n" in out  # the core member with fewer newcomers
     (city,) = [line.split() for line in out.splitlines() if line.startswith("  City ")]
     assert city == ["City", "100%", "3", "4"]
+
+
+def test_members_without_consent_are_pseudonymised(tmp_path: Path) -> None:
+    target = tmp_path / "harvest"
+    copharvest.save(_community(consent=False), target)
+    report = _run("metrics", target).stdout
+    assert "  member-004 → member-001\n  member-005 → member-002\n" in report
+    data = json.loads(_run("metrics", "--json", target).stdout)
+    assert sorted(data["members"]) == [f"member-00{i}" for i in range(1, 6)]
+    assert data["buddies"] == [
+        {"member": "member-004", "buddy": "member-001"},
+        {"member": "member-005", "buddy": "member-002"},
+    ]
 
 
 def test_json_is_the_analysis(folder: Path) -> None:

@@ -25,6 +25,7 @@ from copharvest.cli.common import (
 if TYPE_CHECKING:
     from copharvest.analysis import Analysis
     from copharvest.model import Community
+    from copharvest.privacy import Naming
     from copharvest.store import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -166,10 +167,16 @@ def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | 
     except SettingsError as exc:
         click.echo(str(exc.problem), err=True)
         raise DataError(1) from None
+    # Metrics output is a publication: members who did not consent get pseudonyms.
+    from copharvest.labels import labels_for
+    from copharvest.privacy import Naming, publish_metrics
+
+    naming = Naming(community, labels_for(community.locale))
     if as_json:
-        click.echo(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
+        published = publish_metrics(analysis.to_json(), naming)
+        click.echo(json.dumps(published, ensure_ascii=False, indent=2, allow_nan=False))
     else:
-        click.echo("\n".join(report(community, analysis)))
+        click.echo("\n".join(report(community, analysis, naming)))
     if charts_dir is not None:
         from copharvest.charts import draw_charts
 
@@ -194,8 +201,12 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
-def report(community: Community, analysis: Analysis) -> list[str]:
-    """The readable report of ``copharvest metrics``, line by line."""
+def report(community: Community, analysis: Analysis, naming: Naming | None = None) -> list[str]:
+    """The readable report of ``copharvest metrics``, line by line.
+
+    With ``naming``, members who did not consent appear by pseudonym.
+    """
+    public_id = naming.public_id if naming is not None else (lambda member_id: member_id)
     from copharvest.continuity import TIERS
 
     c = analysis.continuity
@@ -266,7 +277,8 @@ def report(community: Community, analysis: Analysis) -> list[str]:
         "Buddy suggestions (newcomers of the last two sessions)",
     ]
     for b in c.buddies:
-        lines.append(f"  {b.member} → {b.buddy or '(no core member available)'}")
+        buddy = public_id(b.buddy) if b.buddy else "(no core member available)"
+        lines.append(f"  {public_id(b.member)} → {buddy}")
     if not c.buddies:
         lines.append("  (no newcomers)")
     return lines
