@@ -145,12 +145,13 @@ def test_bad_setting_is_a_located_problem(tmp_path: Path) -> None:
     text = (folder / "community.yaml").read_text(encoding="utf-8")
     assert "settings" not in text
     (folder / "community.yaml").write_text(text + "settings:\n  core_rate: 5\n", encoding="utf-8")
-    for command in ("metrics", "check"):
+    line = text.count("\n") + 2  # the line of core_rate, now checked when loading
+    for command in ("metrics", "check", "build"):
         result = _run(command, folder)
         assert result.exit_code == 1
         assert (
-            f"{folder / 'community.yaml'}: $.settings.core_rate: must be between 0 and 1, got 5"
-            in result.stderr
+            f"{folder / 'community.yaml'}:{line}: $.settings.core_rate: "
+            "must be between 0 and 1, got 5" in result.stderr
         )
     payload = json.loads(_run("check", "--json", folder).stdout)
     assert payload["ok"] is False

@@ -73,6 +73,21 @@ def _header(c: Community) -> Iterator[Issue]:
             first = ("building_lessons", numbers[text.number], "number")
             yield Issue("community", where, f"lesson {text.number} is worded twice", first)
         numbers.setdefault(text.number, i)
+    yield from _settings(c)
+
+
+def _settings(c: Community) -> Iterator[Issue]:
+    """Each setting the metrics cannot use (checked one by one, to report them all)."""
+    from copharvest.continuity import ParameterError, Parameters
+
+    for field in attrs.fields(type(c.settings)):
+        value = getattr(c.settings, field.name)
+        if value is None:
+            continue
+        try:
+            Parameters.resolve(type(c.settings)(**{field.name: value}))
+        except ParameterError as exc:
+            yield Issue("community", ("settings", exc.name), exc.reason)
 
 
 def _members(c: Community) -> Iterator[Issue]:
