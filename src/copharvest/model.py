@@ -117,7 +117,9 @@ def _end_not_before_start(
 
 def _part(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
     if value not in (1, 2):
-        raise FieldValueError(attribute.name, f"expected 1 (about the CoP) or 2 (about the domain), got {value}")
+        raise FieldValueError(
+            attribute.name, f"expected 1 (about the CoP) or 2 (about the domain), got {value}"
+        )
 
 
 @attrs.frozen(kw_only=True)
