@@ -156,9 +156,10 @@ def passages() -> st.SearchStrategy[Passage]:
 
 @functools.cache
 def _settings() -> st.SearchStrategy[Settings]:
+    # valid settings only: a setting the metrics cannot use is a load error
     rate = optional(st.floats(min_value=0, max_value=1))
-    number = optional(st.floats(allow_nan=False, allow_infinity=False))
-    count = optional(st.integers(min_value=0, max_value=100))
+    ratio = optional(st.floats(min_value=1, max_value=1e6))
+    count = optional(st.integers(min_value=1, max_value=100))
     return st.builds(
         Settings,
         as_of=optional(dates()),
@@ -166,10 +167,10 @@ def _settings() -> st.SearchStrategy[Settings]:
         core_rate=rate,
         active_min=count,
         active_rate=rate,
-        pigeon_loft_threshold=number,
-        asymmetry_threshold=number,
+        pigeon_loft_threshold=rate,
+        asymmetry_threshold=ratio,
         max_size=count,
-        group_by=optional(st.sampled_from(["level", "kind", "organisation"])),
+        group_by=optional(st.sampled_from(["level", "role", "organisation"])),
         diagonal_min=rate,
         core_share_min=rate,
         practice_min=rate,

@@ -90,7 +90,7 @@ AWKWARD = Community(
         Passage(text="tab\there and a control \x01 character", visibility=OFF),
     ),
     cover_image="cover.png",
-    settings=Settings(core_rate=0.7, core_min=4, as_of=dt.date(2011, 1, 1), group_by="kind"),
+    settings=Settings(core_rate=0.7, core_min=4, as_of=dt.date(2011, 1, 1), group_by="role"),
     building_lessons=(LessonText(number=3, title="Kern", explanation=" leading space"),),
     organisations=(
         Organisation(id="o1", name="1984", kind="", level="city", city="Zwolle"),

@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 import click
 
 from copharvest.cli.common import FOLDER, DataError, fail, load_or_exit
+from copharvest.store.folder import COLLECTIONS
 
 _COLUMN_FIELDS = {
     "id": ("member ids", "id"),
@@ -176,19 +177,7 @@ def export_sheet(folder: Path, target: Path) -> None:
 @click.option(
     "--file",
     "stem",
-    type=click.Choice(
-        [
-            "community",
-            "organisations",
-            "members",
-            "sessions",
-            "readings",
-            "chapters",
-            "lessons",
-            "quotes",
-            "tables",
-        ]
-    ),
+    type=click.Choice(["community", *COLLECTIONS]),
     help="Print the schema of this one harvest file.",
 )
 def schema(output: Path | None, stem: str | None) -> None:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import attrs
 
 from copharvest import model
+from copharvest.store.folder import COLLECTIONS
 
 Kind = Literal["text", "list", "date", "bool", "plain"]
 
@@ -105,16 +106,8 @@ MARKER = "copharvest records"
 """The first cell of a records workbook; import recognises the workbook by it."""
 WORKBOOK_VERSION = 1
 
-COLLECTION_SHEETS = (
-    "organisations",
-    "members",
-    "sessions",
-    "readings",
-    "chapters",
-    "lessons",
-    "quotes",
-    "tables",
-)
+COLLECTION_SHEETS = tuple(COLLECTIONS)
+"""A sheet per harvest file of records, in the same order."""
 
 TABLES: tuple[Table, ...] = (
     Table(name="intro", cls=model.Passage, parent=COMMUNITY_SHEET, parent_field="intro"),
