@@ -19,6 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
+from lxml import etree
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -61,8 +62,6 @@ def ensure_update_fields(settings: Any) -> None:
     if existing is not None:
         existing.set(qn("w:val"), "true")
         return
-    from lxml import etree
-
     element = etree.Element(qn("w:updateFields"))
     element.set(qn("w:val"), "true")
     for child in settings:
@@ -80,6 +79,7 @@ class StyleInfo:
 
     def __init__(self, document: Document) -> None:
         self._raw: dict[str, tuple[str | None, str | None, int | None]] = {}
+        self._nums: dict[str, str | None] = {}
         for st in document.styles.element.findall(qn("w:style")):
             if st.get(qn("w:type")) != "paragraph":
                 continue
@@ -105,8 +105,9 @@ class StyleInfo:
 
     def num_id(self, style_id: str) -> str | None:
         """The numbering instance a paragraph of this style gets."""
-        result: str | None = self._resolve(style_id, 1)
-        return result
+        if style_id not in self._nums:
+            self._nums[style_id] = self._resolve(style_id, 1)
+        return self._nums[style_id]
 
     def outline(self, style_id: str) -> int | None:
         """The outline level (0 = level 1) of this style, if any."""
@@ -120,8 +121,6 @@ class StyleInfo:
 
 @cache
 def _compiled(query: str) -> Any:
-    from lxml import etree
-
     return etree.XPath(query, namespaces=_NS)
 
 
@@ -146,34 +145,44 @@ def restart_numbered_lists(document: Document, styles: StyleInfo) -> int:
     """
     numbering = document.part.numbering_part.element
     abstract_of = {
-        num.get(qn("w:numId")): num.find(qn("w:abstractNumId")).get(qn("w:val"))
-        for num in numbering.findall(qn("w:num"))
-        if num.find(qn("w:abstractNumId")) is not None
+        num.get(_VAL_NUMID): ref.get(_VAL)
+        for num in numbering.iterchildren(_NUM)
+        if (ref := num.find(_ABSTRACT_ID)) is not None
     }
     numbered = set()
-    for abstract in numbering.findall(qn("w:abstractNum")):
+    for abstract in numbering.iterchildren(_ABSTRACT):
         fmt = abstract.find("w:lvl[@w:ilvl='0']/w:numFmt", _NS)
-        if fmt is not None and fmt.get(qn("w:val")) not in ("bullet", "none"):
-            numbered.add(abstract.get(qn("w:abstractNumId")))
+        if fmt is not None and fmt.get(_VAL) not in ("bullet", "none"):
+            numbered.add(abstract.get(_VAL_ABSTRACT_ID))
     numbered_nums = {n for n, a in abstract_of.items() if a in numbered}
     if not numbered_nums:
         return 0
-    list_styles = [s for s in styles.ids() if styles.num_id(s) in numbered_nums]
-    body = document.element.body
-    query = f".//w:p[w:pPr/w:numPr/w:numId or {_xpath_any_style(list_styles)}]"
     next_id = max((int(n) for n in abstract_of if n and n.isdigit()), default=0) + 1
-    anchor = numbering.findall(qn("w:num"))[-1]
+    anchor = list(numbering.iterchildren(_NUM))[-1]
     previous: Any = None
     previous_num: str | None = None
     lists = 0
     current_new = ""
-    for paragraph in _xpath(body, query):
-        ppr = paragraph.find(qn("w:pPr"))
-        direct = ppr.find("w:numPr/w:numId", _NS)
-        style = ppr.find(qn("w:pStyle"))
-        num = direct.get(qn("w:val")) if direct is not None else None
-        if num is None and style is not None:
-            num = styles.num_id(style.get(qn("w:val"), ""))
+    seen: Any = None
+    list_styles = {sid for sid in styles.ids() if styles.num_id(sid) in numbered_nums}
+    # one pass over the paragraph properties that can make a paragraph numbered
+    for element in document.element.body.iter(_PSTYLE, _NUMPR):
+        if element.tag == _PSTYLE and element.get(_VAL) not in list_styles:
+            continue
+        ppr = element.getparent()
+        if ppr is None or ppr.tag != _PPR:
+            continue
+        paragraph = ppr.getparent()
+        if paragraph is seen:
+            continue
+        seen = paragraph
+        direct = _child(ppr, _NUMPR)
+        direct_id = _child(direct, _NUMID) if direct is not None else None
+        if direct_id is not None:
+            num = direct_id.get(_VAL)
+        else:
+            style = element if element.tag == _PSTYLE else _child(ppr, _PSTYLE)
+            num = styles.num_id(style.get(_VAL, "")) if style is not None else None
         if num not in numbered_nums:
             previous = None
             continue
@@ -182,51 +191,64 @@ def restart_numbered_lists(document: Document, styles: StyleInfo) -> int:
             current_new = str(next_id)
             next_id += 1
             anchor = _add_num(anchor, current_new, abstract_of[num])
-        _set_num(ppr, current_new)
+        _set_num(ppr, direct, current_new)
         previous, previous_num = paragraph, num
     return lists
 
 
-def _add_num(anchor: Any, num_id: str, abstract_id: str | None) -> Any:
-    from lxml import etree
-
-    num = etree.Element(qn("w:num"))
-    num.set(qn("w:numId"), num_id)
-    etree.SubElement(num, qn("w:abstractNumId")).set(qn("w:val"), abstract_id or "0")
-    override = etree.SubElement(num, qn("w:lvlOverride"))
-    override.set(qn("w:ilvl"), "0")
-    etree.SubElement(override, qn("w:startOverride")).set(qn("w:val"), "1")
-    anchor.addnext(num)
-    return num
-
-
+_NUM, _ABSTRACT, _ABSTRACT_ID = qn("w:num"), qn("w:abstractNum"), qn("w:abstractNumId")
+_PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = (
+    qn("w:pPr"),
+    qn("w:pStyle"),
+    qn("w:numPr"),
+    qn("w:numId"),
+    qn("w:ilvl"),
+)
+_VAL, _VAL_NUMID, _VAL_ABSTRACT_ID = qn("w:val"), qn("w:numId"), qn("w:abstractNumId")
+_BOOKMARK, _BOOKMARK_ID = qn("w:bookmarkStart"), qn("w:id")
 _PPR_BEFORE_NUMPR = {
     qn(f"w:{n}")
     for n in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")
 }
 
 
-def _set_num(ppr: Any, num_id: str) -> None:
-    from lxml import etree
+def _add_num(anchor: Any, num_id: str, abstract_id: str | None) -> Any:
+    num = etree.Element(_NUM)
+    num.set(_VAL_NUMID, num_id)
+    etree.SubElement(num, _ABSTRACT_ID).set(_VAL, abstract_id or "0")
+    override = etree.SubElement(num, qn("w:lvlOverride"))
+    override.set(_ILVL, "0")
+    etree.SubElement(override, qn("w:startOverride")).set(_VAL, "1")
+    anchor.addnext(num)
+    return num
 
-    numpr = ppr.find(qn("w:numPr"))
+
+def _child(element: Any, tag: str) -> Any:
+    """The first child with ``tag``, or None (cheaper than ``find``)."""
+    return next(element.iterchildren(tag), None)
+
+
+def _set_num(ppr: Any, numpr: Any, num_id: str) -> None:
     if numpr is None:
-        numpr = etree.Element(qn("w:numPr"))
+        numpr = etree.Element(_NUMPR)
         position = 0
-        for i, child in enumerate(ppr):
+        for i, child in enumerate(ppr.iterchildren()):
             if child.tag in _PPR_BEFORE_NUMPR:
                 position = i + 1
+            else:
+                break
         ppr.insert(position, numpr)
-    ilvl = numpr.find(qn("w:ilvl"))
-    if ilvl is None:
-        ilvl = etree.SubElement(numpr, qn("w:ilvl"))
-        ilvl.set(qn("w:val"), "0")
-    num = numpr.find(qn("w:numId"))
+        etree.SubElement(numpr, _ILVL).set(_VAL, "0")
+        etree.SubElement(numpr, _NUMID).set(_VAL, num_id)
+        return
+    if _child(numpr, _ILVL) is None:
+        ilvl = etree.Element(_ILVL)
+        ilvl.set(_VAL, "0")
+        numpr.insert(0, ilvl)
+    num = _child(numpr, _NUMID)
     if num is None:
-        num = etree.SubElement(numpr, qn("w:numId"))
-    num.set(qn("w:val"), num_id)
-    numpr.remove(ilvl)
-    numpr.insert(0, ilvl)
+        num = etree.SubElement(numpr, _NUMID)
+    num.set(_VAL, num_id)
 
 
 # -- table of contents ----------------------------------------------------------------------
@@ -252,7 +274,8 @@ def _field_char(run: Any) -> str | None:
 def fill_table_of_contents(document: Document, styles: StyleInfo) -> int:
     """Write the entries of the TOC field from the headings; returns how many."""
     body = document.element.body
-    instr = _xpath(body, ".//w:instrText[starts-with(normalize-space(.), 'TOC')]")
+    toc = "w:instrText[starts-with(normalize-space(.), 'TOC')]"
+    instr = _xpath(body, f"./w:p/w:r/{toc}") or _xpath(body, f".//{toc}")
     if not instr:
         return 0
     begin_paragraph = instr[0].getparent().getparent()
@@ -289,9 +312,8 @@ def fill_table_of_contents(document: Document, styles: StyleInfo) -> int:
     ]
     query = f"./w:p[{_xpath_any_style(heading_styles)}]"
     headings = _xpath(body, query)
-    first_id = 1 + max(
-        (int(i) for i in _xpath(body, ".//w:bookmarkStart/@w:id") if i.isdigit()), default=0
-    )
+    ids = (b.get(_BOOKMARK_ID, "") for b in body.iter(_BOOKMARK))
+    first_id = 1 + max((int(i) for i in ids if i.isdigit()), default=0)
     entries = []
     for n, heading in enumerate(headings):
         style = heading.find("w:pPr/w:pStyle", _NS).get(qn("w:val"))
@@ -326,8 +348,6 @@ def fill_table_of_contents(document: Document, styles: StyleInfo) -> int:
 def _paragraph_like(paragraph: Any) -> Any:
     from copy import deepcopy
 
-    from lxml import etree
-
     new = etree.Element(qn("w:p"))
     ppr = paragraph.find(qn("w:pPr"))
     if ppr is not None:
@@ -336,8 +356,6 @@ def _paragraph_like(paragraph: Any) -> Any:
 
 
 def _bookmark(heading: Any, bookmark_id: str, name: str) -> None:
-    from lxml import etree
-
     start = etree.Element(qn("w:bookmarkStart"))
     start.set(qn("w:id"), bookmark_id)
     start.set(qn("w:name"), name)
@@ -363,8 +381,6 @@ def _text_parts(heading: Any) -> list[str]:
 
 
 def _entry(heading: Any, style: str, bookmark: str) -> Any:
-    from lxml import etree
-
     p = etree.Element(qn("w:p"))
     ppr = etree.SubElement(p, qn("w:pPr"))
     etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style)
@@ -401,8 +417,6 @@ def language_tag(locale: str) -> str:
 
 def set_language(document: Document, tag: str) -> None:
     """Spelling and hyphenation language of the whole document."""
-    from lxml import etree
-
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
