@@ -5,7 +5,8 @@ processes, alternately, charts off:
 
 (a) a bare docxtpl script: load the context JSON that ``copharvest context`` printed,
     render the template that ``copharvest template export`` wrote, in the same
-    sandboxed, autoescaping, strict Jinja environment, and save;
+    sandboxed, autoescaping, strict Jinja environment (with the same ``finalize`` and
+    ``rich`` filter, written out in the script), and save;
 (b) ``copharvest build DIR -o FILE --no-charts -q``: start, find plugins, load and
     check the records, compute the metrics, build the view model, render and
     post-process (numbered lists, table of contents, properties), write atomically.
@@ -66,7 +67,7 @@ import json
 import re
 import sys
 
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, RichText
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
@@ -81,10 +82,28 @@ def finalize(value):
     return value
 
 
+def rich(runs):
+    text = RichText()
+    for run in runs:
+        if not run["text"]:
+            continue
+        if run["bold"] and run["italic"]:
+            text.add(run["text"], bold=True, italic=True)
+        elif run["bold"]:
+            text.add(run["text"], style="Strong")
+        elif run["italic"]:
+            text.add(run["text"], style="Emphasis")
+        else:
+            text.add(run["text"])
+    text.xml = text.xml.replace("{", "&#123;").replace("}", "&#125;")
+    return text
+
+
 template, context, output = sys.argv[1:4]
 with open(context, encoding="utf-8") as f:
     data = json.load(f)
 env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
+env.filters["rich"] = rich
 tpl = DocxTemplate(template)
 tpl.render(data, env)
 tpl.save(output)

@@ -169,3 +169,40 @@ def test_misplaced_paragraph_tag_is_an_error_not_lost_text(tmp_path: Path) -> No
     )
     with pytest.raises(RenderError):
         render(harvest_of(rich_community()), template=path)
+
+
+def _merge_like_a_word_processor(xml: str) -> str:
+    """Merge adjacent runs of identical formatting, as Word does when it saves."""
+    from lxml import etree
+
+    root = etree.fromstring(xml.encode("utf-8"))
+    for paragraph in root.iter(f"{W}p"):
+        previous = None
+        for run in list(paragraph.iterchildren(f"{W}r")):
+            fields = run.find(f"{W}fldChar") is not None or run.find(f"{W}instrText") is not None
+            props = run.find(f"{W}rPr")
+            key = etree.tostring(props) if props is not None else b""
+            if (
+                previous is not None
+                and not fields
+                and previous[1] == key
+                and (run.getprevious() is previous[0])
+            ):
+                for child in list(run):
+                    if child.tag != f"{W}rPr":
+                        last = previous[0][-1]
+                        if child.tag == f"{W}t" and last.tag == f"{W}t":
+                            last.text = (last.text or "") + (child.text or "")
+                        else:
+                            previous[0].append(child)
+                paragraph.remove(run)
+                continue
+            previous = None if fields else (run, key)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode()
+
+
+def test_a_template_resaved_by_a_word_processor_still_works(tmp_path: Path) -> None:
+    path = variant(tmp_path, _merge_like_a_word_processor)
+    assert check_template(path) == []
+    harvest = harvest_of(rich_community())
+    assert texts_of(render(harvest, template=path)) == texts_of(render(harvest))

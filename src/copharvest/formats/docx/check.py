@@ -14,8 +14,13 @@ REQUIRED_VARIABLES = {
 }
 """Variables a booklet template must use, with what would be missing without them."""
 
-RENDERER_STYLES = ("TOC1", "TOC2")
-"""Styles the renderer itself gives paragraphs (the table of contents' entries)."""
+RENDERER_STYLES = {
+    "TOC1": "paragraph style 'TOC1' (for the table of contents)",
+    "TOC2": "paragraph style 'TOC2' (for the table of contents)",
+    "Strong": "character style 'Strong' (for bold text, see the 'rich' filter)",
+    "Emphasis": "character style 'Emphasis' (for italic text, see the 'rich' filter)",
+}
+"""Styles the renderer itself gives text: table-of-contents entries and emphasis."""
 
 _STYLE_REF = re.compile(r'<w:(pStyle|rStyle|tblStyle) w:val="([^"]*)"')
 _KIND = {"pStyle": "paragraph", "rStyle": "character", "tblStyle": "table"}
@@ -132,8 +137,8 @@ def check_template(path: Path) -> list[str]:
                     f"{path}: the template never uses {name!r}; without it {what} would be missing"
                 )
     defined = {s.style_id for s in document.styles}
-    for style_id in RENDERER_STYLES:
-        referenced.setdefault(style_id, f"paragraph style {style_id!r} (for the table of contents)")
+    for style_id, what in RENDERER_STYLES.items():
+        referenced.setdefault(style_id, what)
     for style_id, what in sorted(referenced.items()):
         if style_id not in defined:
             problems.append(f"{path}: the template lacks the {what}; add it in Word's style pane")

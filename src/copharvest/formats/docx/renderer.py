@@ -30,6 +30,31 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def rich(runs: Any) -> Any:
+    """Filter: runs (``{text, bold, italic}``) as Word runs, in styles Strong and Emphasis.
+
+    Used as ``{{r block.runs|rich }}``; the text is escaped, and braces are written as
+    character references so that docxtpl cannot read ``{_{`` in it as its own escape.
+    """
+    from docxtpl import RichText
+
+    text = RichText()
+    for run in runs:
+        words = run["text"]
+        if not words:
+            continue
+        if run["bold"] and run["italic"]:
+            text.add(words, bold=True, italic=True)
+        elif run["bold"]:
+            text.add(words, style="Strong")
+        elif run["italic"]:
+            text.add(words, style="Emphasis")
+        else:
+            text.add(words)
+    text.xml = text.xml.replace("{", "&#123;").replace("}", "&#125;")
+    return text
+
+
 def make_environment() -> SandboxedEnvironment:
     """The Jinja environment of every render: sandboxed, autoescaping, strict."""
     from jinja2 import StrictUndefined
@@ -52,7 +77,9 @@ def make_environment() -> SandboxedEnvironment:
                 template = self.compiled[source] = super().from_string(source)
             return template
 
-    return Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env.filters["rich"] = rich
+    return env
 
 
 @cache

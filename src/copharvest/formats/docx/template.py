@@ -34,7 +34,6 @@ from copharvest.formats.docx.xml import (
     r,
     row,
     row_tag,
-    run_tag,
     table,
     tag,
 )
@@ -50,20 +49,12 @@ TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
 def rich(expr: str) -> str:
-    """Runs of a list of ``{text, bold, italic}``, each in its own style."""
-    return (
-        run_tag(f"for run in {expr}")
-        + run_tag("if run.bold and run.italic")
-        + r("{{ run.text }}", bold=True, italic=True)
-        + run_tag("elif run.bold")
-        + r("{{ run.text }}", style="Strong")
-        + run_tag("elif run.italic")
-        + r("{{ run.text }}", style="Emphasis")
-        + run_tag("else")
-        + r("{{ run.text }}")
-        + run_tag("endif")
-        + run_tag("endfor")
-    )
+    """A list of ``{text, bold, italic}`` runs, each in its style, through the ``rich`` filter.
+
+    One ``{{r }}`` tag in a run of its own: a word processor that merges runs of the
+    same formatting when it saves cannot break it.
+    """
+    return r("{{r " + expr + "|rich }}")
 
 
 def blocks(expr: str, style: str = "Normal", bullet: str = "ListBullet") -> str:
@@ -97,14 +88,18 @@ def lessons(expr: str, heading: str, style: str = "ListNumber") -> str:
         tag(f"if {expr}")
         + p(r("{{ " + heading + " }}"), style="Heading3")
         + tag(f"for lesson in {expr}")
+        + tag("if lesson.title")
         + p(
-            run_tag("if lesson.title")
-            + r("{{ lesson.title }}", style="Strong")
-            + r("{% if lesson.title[-1:] not in '.:?!' %}.{% endif %} ")
-            + run_tag("endif")
-            + r("{{ lesson.text }}"),
+            r(
+                "{{ lesson.title }}{% if lesson.title[-1:] not in '.:?!' %}.{% endif %}",
+                style="Strong",
+            ),
+            r(" {{ lesson.text }}"),
             style=style,
         )
+        + tag("else")
+        + p(r("{{ lesson.text }}"), style=style)
+        + tag("endif")
         + tag("endfor")
         + tag("endif")
     )
@@ -395,17 +390,24 @@ def continuity() -> str:
 
 def status(item: str) -> str:
     """The status of a building lesson in its colour, then the evidence."""
-    return p(
-        r("{{ labels.status }}: "),
-        run_tag(f"if {item}.status == 'ok'"),
-        r(f"{{{{ {item}.status_label }}}}", style="StatusOk"),
-        run_tag(f"elif {item}.status == 'warn'"),
-        r(f"{{{{ {item}.status_label }}}}", style="StatusWarn"),
-        run_tag("else"),
-        r(f"{{{{ {item}.status_label }}}}", style="StatusUnknown"),
-        run_tag("endif"),
-        r(f"{{% if {item}.evidence %}} \u2014 {{{{ {item}.evidence }}}}{{% endif %}}"),
-        style="AnnexItemStatus",
+    evidence = f"{{% if {item}.evidence %}} \u2014 {{{{ {item}.evidence }}}}{{% endif %}}"
+
+    def line(char_style: str) -> str:
+        return p(
+            r("{{ labels.status }}: "),
+            r(f"{{{{ {item}.status_label }}}}", style=char_style),
+            r(evidence),
+            style="AnnexItemStatus",
+        )
+
+    return (
+        tag(f"if {item}.status == 'ok'")
+        + line("StatusOk")
+        + tag(f"elif {item}.status == 'warn'")
+        + line("StatusWarn")
+        + tag("else")
+        + line("StatusUnknown")
+        + tag("endif")
     )
 
 

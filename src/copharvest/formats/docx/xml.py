@@ -154,11 +154,6 @@ def row_tag(statement: str, columns: int) -> str:
     )
 
 
-def run_tag(statement: str) -> str:
-    """A run that docxtpl replaces by ``{% statement %}`` inside a paragraph."""
-    return r("{%r " + statement + " %}")
-
-
 def field(instruction: str, placeholder: str = "") -> str:
     """A complex field in one paragraph (PAGE, TOC, ...)."""
     shown = (
