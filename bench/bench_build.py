@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import random
 import shutil
@@ -283,7 +284,56 @@ def bench(
             f"  outside reference: pandoc markdown -> docx  median {statistics.median(times):6.3f} s"
             f"   ({statistics.median(times) / a:.2f}x the bare script)"
         )
+    if name != "wijkenaanpak" or probe_pack():
+        phases(folder)
     return ok
+
+
+def probe_pack() -> bool:
+    from copharvest.plugins import get_plugins, get_registry
+
+    return "wijkenaanpak" in get_registry(get_plugins()).packs
+
+
+def phases(folder: Path) -> None:
+    """Where the time of a build goes, measured in this process (imports already done)."""
+    import io
+
+    from copharvest.build import prepare
+    from copharvest.formats.docx import package, post, renderer
+    from copharvest.formats.docx.context import render_context
+    from copharvest.plugins import get_plugins
+
+    marks = [("start", time.perf_counter())]
+
+    def mark(name: str) -> None:
+        marks.append((name, time.perf_counter()))
+
+    plugins = get_plugins()
+    mark("plugin discovery")
+    community = copharvest.load(folder)
+    mark("load and check the records")
+    harvest = prepare(community, plugins).harvest
+    mark("metrics and view model")
+    context = render_context(harvest)
+    mark("render context")
+    template_class, _ = renderer._classes()
+    tpl = template_class(io.BytesIO(renderer.default_template()))
+    tpl.render(context, renderer.make_environment())
+    mark("docxtpl render (template compiled)")
+    document = tpl.docx
+    styles = post.StyleInfo(document)
+    post.restart_numbered_lists(document, styles)
+    post.fill_table_of_contents(document, styles)
+    mark("lists, table of contents")
+    package.document_bytes(document)
+    mark("package")
+    print(
+        "  in process: "
+        + ", ".join(
+            f"{name} {1000 * (t1 - t0):.0f} ms" for (_, t0), (name, t1) in itertools.pairwise(marks)
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

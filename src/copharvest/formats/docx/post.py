@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterator
+from copy import copy
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -163,6 +164,7 @@ def restart_numbered_lists(document: Document, styles: StyleInfo) -> int:
     previous_num: str | None = None
     lists = 0
     current_new = ""
+    prototype: Any = None
     seen: Any = None
     list_styles = {sid for sid in styles.ids() if styles.num_id(sid) in numbered_nums}
     # one pass over the paragraph properties that can make a paragraph numbered
@@ -191,7 +193,8 @@ def restart_numbered_lists(document: Document, styles: StyleInfo) -> int:
             current_new = str(next_id)
             next_id += 1
             anchor = _add_num(anchor, current_new, abstract_of[num])
-        _set_num(ppr, direct, current_new)
+            prototype = _numpr(current_new)
+        _set_num(ppr, direct, current_new, prototype)
         previous, previous_num = paragraph, num
     return lists
 
@@ -228,18 +231,21 @@ def _child(element: Any, tag: str) -> Any:
     return next(element.iterchildren(tag), None)
 
 
-def _set_num(ppr: Any, numpr: Any, num_id: str) -> None:
+def _numpr(num_id: str) -> Any:
+    numpr = etree.Element(_NUMPR)
+    etree.SubElement(numpr, _ILVL).set(_VAL, "0")
+    etree.SubElement(numpr, _NUMID).set(_VAL, num_id)
+    return numpr
+
+
+def _set_num(ppr: Any, numpr: Any, num_id: str, prototype: Any) -> None:
     if numpr is None:
-        numpr = etree.Element(_NUMPR)
         position = 0
-        for i, child in enumerate(ppr.iterchildren()):
-            if child.tag in _PPR_BEFORE_NUMPR:
-                position = i + 1
-            else:
+        for child in ppr.iterchildren():
+            if child.tag not in _PPR_BEFORE_NUMPR:
                 break
-        ppr.insert(position, numpr)
-        etree.SubElement(numpr, _ILVL).set(_VAL, "0")
-        etree.SubElement(numpr, _NUMID).set(_VAL, num_id)
+            position += 1
+        ppr.insert(position, copy(prototype))  # copying is cheaper than building
         return
     if _child(numpr, _ILVL) is None:
         ilvl = etree.Element(_ILVL)

@@ -159,6 +159,14 @@ def _classes() -> tuple[type[Any], type[Any]]:
                 ) from exc
             return root.body
 
+        def resolve_listing(self, xml: str) -> str:
+            # docxtpl turns tabs, newlines, \a and \f in text into Word markup with
+            # regular expressions over every paragraph; most booklets have none
+            if "\t" in xml or "\n" in xml or "\a" in xml or "\f" in xml:
+                resolved: str = super().resolve_listing(xml)
+                return resolved
+            return xml
+
         def map_tree(self, tree: Any) -> None:
             part = self.docx.part
             part._element = tree.getparent()
