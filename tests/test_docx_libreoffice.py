@@ -6,9 +6,7 @@ are skipped, except on CI (``CI=true``), where they fail: CI installs both.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 
 from copharvest import load
 from copharvest.views import ChartView
+from office import pages, require
 from test_docx_adversarial import AFTER, adversarial
 from test_docx_data import SCAFFOLD_FOLDER, harvest_of, png, render, rich_community
 
@@ -24,13 +23,7 @@ TOOLS = ("soffice", "pdfinfo", "pdftotext")
 
 
 def _require_tools() -> None:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if not missing:
-        return
-    message = f"{', '.join(missing)} not installed: LibreOffice and poppler-utils are needed to convert the booklet to PDF"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    require(*TOOLS)
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +69,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+    return pages(pdf)
 
 
 def _text(pdf: Path) -> str:

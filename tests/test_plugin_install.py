@@ -157,7 +157,7 @@ def test_broken_plugins_are_one_line_each_and_the_rest_works(venv: Env, tmp_path
     ]
     text = out.read_text(encoding="utf-8")
     assert "## Part II: About youth care" in text
-    assert "Key questions:" in text  # the plugin's adjust_harvest
+    assert "- Domain pack: copharvest-youthcare" in text  # the plugin's adjust_harvest
     assert "Care providers take part" in text  # the pack's health check
 
 

@@ -121,11 +121,12 @@ def make_harvest(
     sessions_sorted = c.sessions_in_order()
     session_no = {s.id: i for i, s in enumerate(sessions_sorted, start=1)}
 
+    session_titles = {
+        s.id: s.title or f"{labels['session']} {session_no[s.id]}" for s in sessions_sorted
+    }
+
     def session_label(session_id: str | None) -> str:
-        if session_id is None or session_id not in session_no:
-            return ""
-        s = next(x for x in sessions_sorted if x.id == session_id)
-        return s.title or f"{labels['session']} {session_no[session_id]}"
+        return "" if session_id is None else session_titles.get(session_id, "")
 
     chapters = [ch for ch in c.chapters if visible(ch.visibility, audience)]
     visible_chapters = {ch.id for ch in chapters}
@@ -250,7 +251,7 @@ def make_harvest(
             explanation=explanation,
             status=str(health.get(str(i), {}).get("status", "unknown")),
             status_label=labels["status_" + str(health.get(str(i), {}).get("status", "unknown"))],
-            evidence=_evidence(health.get(str(i), {}).get("evidence", {})),
+            evidence=_evidence(health.get(str(i), {}).get("evidence", {}), labels, locale),
         )
         for i, (title, explanation) in enumerate(building_lessons, start=1)
     )
@@ -261,7 +262,7 @@ def make_harvest(
             explanation="",
             status=str(f.get("status", "unknown")),
             status_label=labels["status_" + str(f.get("status", "unknown"))],
-            evidence=_evidence(f.get("evidence", {})),
+            evidence=_evidence(f.get("evidence", {}), labels, locale),
         )
         for key, f in health.items()
         if not key.isdigit()
@@ -376,14 +377,22 @@ def _theme_label(theme: str | None, pack: DomainPack, locale: str) -> str:
     return localise(found.title, locale) if found else theme
 
 
-def _evidence(evidence: Mapping[str, Any]) -> str:
+def _evidence(evidence: Mapping[str, Any], labels: Mapping[str, str], locale: str) -> str:
+    """The numbers behind a finding as one line, with localised names and numbers."""
+    from babel.numbers import format_decimal
+
     parts = []
     for key, value in evidence.items():
-        if isinstance(value, float):
-            value = f"{value:.2f}"
-        elif value is None:
-            value = "–"
-        parts.append(f"{key.replace('_', ' ')}: {value}")
+        if isinstance(value, bool) or value is None:
+            shown = "–" if value is None else str(value).lower()
+        elif isinstance(value, float):
+            shown = format_decimal(round(value, 2), format="#,##0.##", locale=locale)
+        elif isinstance(value, int):
+            shown = format_decimal(value, locale=locale)
+        else:
+            shown = str(value)
+        name = labels.get(f"evidence_{key}", key.replace("_", " "))
+        parts.append(f"{name}: {shown}")
     return "; ".join(parts)
 
 

@@ -171,15 +171,9 @@ def context(
         except ParameterError as exc:
             bad_setting(folder, exc)
         report_plugin_problems(ctx)
-        payload: Any
-        try:
-            from copharvest.formats.docx import render_context
+        from copharvest.formats.docx import render_context
 
-            payload = render_context(prepared.harvest)
-        except ImportError:
-            from copharvest.formats.json_format import harvest_dict
-
-            payload = harvest_dict(prepared.harvest)
+        payload: Any = render_context(prepared.harvest)
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
 

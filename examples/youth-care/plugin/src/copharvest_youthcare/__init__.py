@@ -21,7 +21,6 @@ from copharvest.continuity import Continuity, Parameters
 from copharvest.harvest import Harvest
 from copharvest.model import Community, WorkForm
 from copharvest.pack import DomainPack, load_pack, localise
-from copharvest.textblocks import blocks
 
 PACK_ID = "youthcare"
 CASE_FORMS = frozenset({WorkForm.CASE_CLINIC, WorkForm.INTERVISION})
@@ -141,9 +140,13 @@ def register_commands(cli: click.Group) -> None:
 
 @copharvest.hookimpl
 def adjust_harvest(harvest: Harvest, pack: DomainPack) -> Harvest | None:
-    """Close the introduction with the pack's key questions, for youthcare harvests only."""
-    if pack.id != PACK_ID or not harvest.questions:
+    """Credit the domain pack in the colophon of youth-care harvests."""
+    if pack.id != PACK_ID:
         return None
-    lead = "Key questions:" if harvest.locale == "en" else "Kernvragen:"
-    items = "\n".join(f"- {q}" for q in harvest.questions)
-    return attrs.evolve(harvest, intro=harvest.intro + blocks(f"{lead}\n\n{items}"))
+    credit = (
+        "Domain pack: copharvest-youthcare"
+        if harvest.locale != "nl"
+        else "Domeinpakket: copharvest-youthcare"
+    )
+    colophon = attrs.evolve(harvest.colophon, contributors=(*harvest.colophon.contributors, credit))
+    return attrs.evolve(harvest, colophon=colophon)
