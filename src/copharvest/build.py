@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -20,6 +20,9 @@ from copharvest.pack import GENERIC, DomainPack
 from copharvest.plugins import Plugins, Registry, get_registry
 from copharvest.privacy import Audience
 from copharvest.views import ChartView, Harvest
+
+if TYPE_CHECKING:
+    from copharvest.analysis import Analysis
 
 
 class BuildError(Exception):
@@ -59,8 +62,8 @@ class Prepared:
     """The view model for the audience."""
     pack: DomainPack
     """The domain pack used."""
-    analysis: Any
-    """The :class:`copharvest.analysis.Analysis`."""
+    analysis: Analysis
+    """The analysis the harvest was written from."""
 
 
 def analyse_with_plugins(
@@ -68,7 +71,7 @@ def analyse_with_plugins(
     registry: Registry,
     pack: DomainPack,
     overrides: Mapping[str, Any] | None = None,
-) -> Any:
+) -> Analysis:
     """Run the analysis with the metrics and checks that plugins and the pack contribute."""
     from copharvest.analysis import analyse
 

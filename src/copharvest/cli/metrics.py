@@ -113,8 +113,8 @@ def analyse_folder(ctx: click.Context, folder: Path, community: Community) -> An
     A bad option is a usage error (exit 2); a bad setting raises :class:`SettingsError`;
     a failing plugin metric or check stops with one line (exit 1).
     """
-    from copharvest.analysis import AnalysisError, analyse
-    from copharvest.build import BuildError, find_pack
+    from copharvest.analysis import AnalysisError
+    from copharvest.build import BuildError, analyse_with_plugins, find_pack
     from copharvest.continuity import ParameterError
     from copharvest.pack import GENERIC
     from copharvest.plugins import get_registry
@@ -128,12 +128,7 @@ def analyse_folder(ctx: click.Context, folder: Path, community: Community) -> An
     report_plugin_problems(ctx)
     overrides = parameter_overrides(ctx)
     try:
-        return analyse(
-            community,
-            overrides=overrides,
-            metrics=tuple(registry.metrics.values()),
-            checks=(*registry.checks.values(), *pack.checks),
-        )
+        return analyse_with_plugins(community, registry, pack, overrides)
     except ParameterError as exc:
         if exc.name in overrides:
             hint = f"--{exc.name.replace('_', '-')}"
