@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from copharvest.hookspecs import hookimpl
 from copharvest.model import (
@@ -33,10 +33,18 @@ from copharvest.model import (
 )
 from copharvest.store import HarvestError, Problem, load, save
 
-try:
-    __version__ = version("copharvest")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    # The version is looked up only when asked for: importlib.metadata is slow to import.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("copharvest")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0+unknown"
+    raise AttributeError(f"module 'copharvest' has no attribute {name!r}")
+
 
 __all__ = [
     "Chapter",

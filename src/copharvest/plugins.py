@@ -13,13 +13,12 @@ import difflib
 import importlib
 import os
 from collections.abc import Callable, Iterable
-from importlib.metadata import entry_points
 from typing import Any, TypeVar
 
 import attrs
 import pluggy
 
-from copharvest import hookspecs
+from copharvest import entrypoints, hookspecs
 
 ENTRY_POINT_GROUP = "copharvest"
 SKIP_ENV = "COPHARVEST_SKIP_PLUGINS"
@@ -201,14 +200,10 @@ def get_plugins(
             continue
         register(plugins, importlib.import_module(module_name), module_name)
     if entry_points_group is not None:
-        for ep in sorted(entry_points(group=entry_points_group), key=lambda e: e.name):
+        for ep in sorted(entrypoints.find(entry_points_group), key=lambda e: e.name):
             if ep.name in skipped or plugins.manager.has_plugin(ep.name):
                 continue
-            dist = ep.dist
-            plugins.origins[ep.name] = (
-                dist.name if dist is not None else "unknown",
-                dist.version if dist is not None else None,
-            )
+            plugins.origins[ep.name] = (ep.distribution, ep.version)
             try:
                 plugin = ep.load()
             except Exception as exc:
