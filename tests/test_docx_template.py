@@ -89,6 +89,13 @@ def test_syntax_error_is_named(tmp_path: Path) -> None:
     assert str(tmp_path / "mine.docx") in problems[0]
 
 
+def test_a_tag_missing_its_closing_braces_is_named(tmp_path: Path) -> None:
+    problems = check_template(variant(tmp_path, _title_to("{{ title }")))
+    assert any(
+        "a '{{' without its '}}' in the document body near '{{ title }" in p for p in problems
+    ), problems
+
+
 def test_unknown_variable_is_named_with_a_suggestion(tmp_path: Path) -> None:
     problems = check_template(variant(tmp_path, _title_to("{{ titel }}")))
     assert any("'titel'" in p and "did you mean 'title'" in p for p in problems), problems

@@ -79,6 +79,32 @@ def _unsafe_names(ast: Any) -> list[str]:
     return names
 
 
+_OPENERS = {"{{": "}}", "{%": "%}"}
+
+
+def _unclosed_tags(path: Path, where: str, xml: str) -> list[str]:
+    """Tags whose closing braces went missing.
+
+    docxtpl's clean-up of the XML, and then Jinja, would read on to the next tag's end
+    and the text in between would vanish without an error, so this looks at the text
+    as the author typed it, before that clean-up.
+    """
+    text = re.sub(r"<[^>]+>", "", xml)
+    problems = []
+    for opener, closer in _OPENERS.items():
+        for match in re.finditer(re.escape(opener), text):
+            start = match.end()
+            end = text.find(closer, start)
+            later = [i for i in (text.find("{{", start), text.find("{%", start)) if i >= 0]
+            if end < 0 or (later and min(later) < end):
+                near = text[match.start() : match.start() + 40].split("\n")[0]
+                problems.append(
+                    f"{path}: a {opener!r} without its {closer!r} in the {where} near {near!r}; "
+                    "the text up to the next tag would be lost"
+                )
+    return problems
+
+
 def check_template(path: Path) -> list[str]:
     """Problems of the template at ``path``, one line each; empty when it is fine."""
     import docx
@@ -117,6 +143,7 @@ def check_template(path: Path) -> list[str]:
                 f"{path}: template syntax error in the {where}{where_text}: {exc.message}"
             )
             continue
+        problems += _unclosed_tags(path, where, xml)
         used |= meta.find_undeclared_variables(ast)
         for name in sorted(set(_unsafe_names(ast))):
             problems.append(
