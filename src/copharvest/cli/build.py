@@ -6,7 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -21,15 +21,6 @@ def _with_locale(community: Any, locale: str | None) -> Any:
     import attrs
 
     return community if locale is None else attrs.evolve(community, locale=locale)
-
-
-def bad_setting(folder: Path, exc: Any) -> NoReturn:
-    """A setting of community.yaml that the metrics cannot use: one located line, exit 1."""
-    from copharvest.cli.common import DataError
-    from copharvest.cli.metrics import settings_problem
-
-    click.echo(str(settings_problem(folder, exc.name, exc.reason)), err=True)
-    raise DataError(1)
 
 
 class _Progress:
@@ -98,7 +89,6 @@ def build(
     """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
     from copharvest.analysis import AnalysisError
     from copharvest.build import BuildError, render
-    from copharvest.continuity import ParameterError
     from copharvest.formats.base import RenderError
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
@@ -120,8 +110,6 @@ def build(
     except (BuildError, RenderError, PluginError, AnalysisError) as exc:
         report_plugin_problems(ctx)
         fail(str(exc))
-    except ParameterError as exc:
-        bad_setting(folder, exc)
     report_plugin_problems(ctx)
     target = output or Path(f"{folder.resolve().name}{fmt.suffix}")
     if target.resolve().parent != Path.cwd().resolve() and not target.parent.exists():
@@ -152,7 +140,6 @@ def context(
 
     from copharvest.analysis import AnalysisError
     from copharvest.build import BuildError, prepare
-    from copharvest.continuity import ParameterError
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
 
@@ -168,8 +155,6 @@ def context(
             )
         except (BuildError, PluginError, AnalysisError) as exc:
             fail(str(exc))
-        except ParameterError as exc:
-            bad_setting(folder, exc)
         report_plugin_problems(ctx)
         from copharvest.formats.docx import render_context
 

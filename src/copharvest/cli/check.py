@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from copharvest.cli.common import FOLDER, DataError
-from copharvest.cli.metrics import SettingsError, analyse_folder, parameter_options
+from copharvest.cli.metrics import analyse_folder, parameter_options
 
 
 def summary(community: Any) -> dict[str, Any]:
@@ -57,11 +57,9 @@ def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None
     problems: list[Problem] = []
     try:
         community = load(folder)
-        analysis = analyse_folder(ctx, folder, community)
+        analysis = analyse_folder(ctx, community)
     except HarvestError as exc:
         problems = list(exc.problems)
-    except SettingsError as exc:
-        problems = [exc.problem]
     if problems:
         if as_json:
             payload = {"ok": False, "problems": [p.as_dict() for p in problems]}

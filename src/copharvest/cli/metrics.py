@@ -15,7 +15,6 @@ import click
 
 from copharvest.cli.common import (
     FOLDER,
-    DataError,
     fail,
     load_or_exit,
     plugins_from,
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
     from copharvest.analysis import Analysis
     from copharvest.model import Community
     from copharvest.privacy import Naming
-    from copharvest.store import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -90,28 +88,11 @@ def parameter_overrides(ctx: click.Context) -> dict[str, object]:
     return dict(overrides)
 
 
-def settings_problem(folder: Path, name: str, reason: str) -> Problem:
-    """A bad setting in community.yaml as a located problem."""
-    from copharvest.store import Problem
-
-    found = [folder / f"community{suffix}" for suffix in (".yaml", ".yml", ".json")]
-    file = next((f for f in found if f.is_file()), found[0])
-    return Problem(file=file, path=("settings", name), message=reason)
-
-
-class SettingsError(Exception):
-    """A setting of the community cannot be used; ``problem`` says where and why."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
-
-
-def analyse_folder(ctx: click.Context, folder: Path, community: Community) -> Analysis:
+def analyse_folder(ctx: click.Context, community: Community) -> Analysis:
     """Analyse with the command-line parameters and the plugins' metrics and checks.
 
-    A bad option is a usage error (exit 2); a bad setting raises :class:`SettingsError`;
-    a failing plugin metric or check stops with one line (exit 1).
+    A bad option is a usage error (exit 2); a failing plugin metric or check stops with
+    one line (exit 1). Settings were checked when the folder was loaded.
     """
     from copharvest.analysis import AnalysisError
     from copharvest.build import BuildError, analyse_with_plugins, find_pack
@@ -130,10 +111,10 @@ def analyse_folder(ctx: click.Context, folder: Path, community: Community) -> An
     try:
         return analyse_with_plugins(community, registry, pack, overrides)
     except ParameterError as exc:
-        if exc.name in overrides:
-            hint = f"--{exc.name.replace('_', '-')}"
-            raise click.BadParameter(exc.reason, param_hint=hint) from None
-        raise SettingsError(settings_problem(folder, exc.name, exc.reason)) from None
+        if exc.name not in overrides:
+            raise
+        hint = f"--{exc.name.replace('_', '-')}"
+        raise click.BadParameter(exc.reason, param_hint=hint) from None
     except AnalysisError as exc:
         fail(str(exc))
 
@@ -157,11 +138,7 @@ def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | 
     an option wins over the setting.
     """
     community = load_or_exit(folder)
-    try:
-        analysis = analyse_folder(ctx, folder, community)
-    except SettingsError as exc:
-        click.echo(str(exc.problem), err=True)
-        raise DataError(1) from None
+    analysis = analyse_folder(ctx, community)
     # Metrics output is a publication: members who did not consent get pseudonyms.
     from copharvest.labels import labels_for
     from copharvest.privacy import Naming, publish_metrics
