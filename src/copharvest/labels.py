@@ -225,6 +225,6 @@ def labels_for(locale: str, extra: Mapping[str, Mapping[str, str]] | None = None
     result = dict(LABELS["en"])
     result.update(LABELS.get(locale, {}))
     if extra:
-        result.update(extra.get("en", {}) if locale != "en" and locale not in extra else {})
-        result.update(extra.get(locale, {}))
+        # a pack's wording for the locale, else its English wording
+        result.update(extra.get(locale, extra.get("en", {})))
     return result
