@@ -96,24 +96,9 @@ def ppr(
             leader = f' w:leader="{tab[2]}"' if len(tab) == 3 else ""
             items.append(f'<w:tab w:val="{tab[0]}"{leader} w:pos="{tab[1]}"/>')
         out.append(f"<w:tabs>{''.join(items)}</w:tabs>")
-    if before is not None or after is not None or line is not None:
-        attrs = ""
-        if before is not None:
-            attrs += f' w:before="{before}"'
-        if after is not None:
-            attrs += f' w:after="{after}"'
-        if line is not None:
-            attrs += f' w:line="{line}" w:lineRule="auto"'
-        out.append(f"<w:spacing{attrs}/>")
-    if left is not None or right is not None or hanging is not None:
-        attrs = ""
-        if left is not None:
-            attrs += f' w:left="{left}"'
-        if right is not None:
-            attrs += f' w:right="{right}"'
-        if hanging is not None:
-            attrs += f' w:hanging="{hanging}"'
-        out.append(f"<w:ind{attrs}/>")
+    line_rule = {"lineRule": "auto"} if line is not None else {}
+    out.append(_empty("spacing", before=before, after=after, line=line, **line_rule))
+    out.append(_empty("ind", left=left, right=right, hanging=hanging))
     if contextual:
         out.append("<w:contextualSpacing/>")
     if jc:
@@ -122,6 +107,12 @@ def ppr(
         out.append(f'<w:outlineLvl w:val="{outline}"/>')
     out.append(run)
     return f"<w:pPr>{''.join(out)}</w:pPr>" if any(out) else ""
+
+
+def _empty(tag: str, **values: object) -> str:
+    """``<w:tag w:a="1" .../>`` for the values that are set; nothing when none is."""
+    attributes = "".join(f' w:{k}="{v}"' for k, v in values.items() if v is not None)
+    return f"<w:{tag}{attributes}/>" if attributes else ""
 
 
 def r(text: str, style: str | None = None, **props: object) -> str:
