@@ -99,6 +99,103 @@ Loader = _narrowed(_Base)
 """The loader used for all harvest files; it also composes node trees with line marks."""
 
 
+class Unsupported(Exception):
+    """The text uses YAML beyond what :func:`fast_load` handles; use :data:`Loader`."""
+
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_NO_KEY = object()
+
+
+def fast_load(text: str) -> tuple[Any, bool]:
+    """The data of a one-document YAML text, and whether a mapping repeats a key.
+
+    The same result as :data:`Loader` gives, built straight from libyaml's events:
+    composing a node tree first (with a Python call per node to resolve its tag)
+    costs several times as much. Only untagged plain and quoted scalars, mappings
+    with scalar keys and sequences are handled; anchors, aliases, tags, merge keys,
+    complex keys and anything else raise :class:`Unsupported`, and so does a syntax
+    error, so that the caller falls back to :data:`Loader` for the full behaviour and
+    its error messages.
+    """
+    parser = Loader(text)
+    get = parser.get_event
+    resolvers = Loader.yaml_implicit_resolvers
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    # each open collection: [container, is_mapping, pending key]
+    stack: list[list[Any]] = []
+    repeated = False
+    root: Any = None
+    try:
+        get()  # stream start
+        if type(get()) is not yaml.DocumentStartEvent:
+            return None, False  # an empty stream; the text held only comments
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is scalar_event:
+                if event.tag is not None or event.anchor is not None:
+                    raise Unsupported("a tag or anchor")
+                value: Any = event.value
+                if event.implicit[0] and value[:1] in resolvers:
+                    for tag, regexp in resolvers[value[:1]]:
+                        if regexp.match(value):
+                            if tag == _NULL_TAG:
+                                value = None
+                            elif tag == _INT_TAG:
+                                value = int(value)
+                            elif tag == _FLOAT_TAG:
+                                value = float(value)
+                            elif tag == _BOOL_TAG:
+                                value = value[0] in "tT"
+                            else:
+                                raise Unsupported(tag)
+                            break
+            elif kind is mapping_start or kind is sequence_start:
+                if event.tag is not None or event.anchor is not None:
+                    raise Unsupported("a tag or anchor")
+                if stack and stack[-1][1] and stack[-1][2] is _NO_KEY:
+                    raise Unsupported("a complex mapping key")
+                value = {} if kind is mapping_start else []
+                stack.append([value, kind is mapping_start, _NO_KEY])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()[0]
+            elif kind is yaml.DocumentEndEvent:
+                break
+            else:
+                raise Unsupported(kind.__name__)
+            if not stack:
+                root = value
+                continue
+            top = stack[-1]
+            if not top[1]:
+                top[0].append(value)
+            elif top[2] is _NO_KEY:
+                top[2] = value
+            else:
+                key = top[2]
+                mapping = top[0]
+                if key in mapping:
+                    repeated = True
+                mapping[key] = value
+                top[2] = _NO_KEY
+        if type(get()) is not yaml.StreamEndEvent:
+            raise Unsupported("a second document")
+    except yaml.YAMLError as exc:
+        raise Unsupported("a syntax error") from exc
+    finally:
+        parser.dispose()
+    return root, repeated
+
+
 class Dumper(_BaseDumper):  # type: ignore[misc]
     """Writes harvest files; quotes every text :data:`Loader` would not read back as text.
 

@@ -3,8 +3,11 @@
 Parsing uses libyaml where available, with a narrowed set of implicit types: only
 ``true``/``false`` are booleans, only plain decimal numbers are numbers, and dates
 stay strings (the converter parses them, so an impossible date becomes a located
-error instead of a crash). Line numbers are looked up only when there is a problem
-to report: composing the node tree again costs as much as the parse itself.
+error instead of a crash). The data is built straight from libyaml's events
+(:func:`~copharvest.store.dialect.fast_load`); texts with anchors, tags, merge keys or
+syntax errors go through PyYAML's whole construction instead. Line numbers are looked
+up only when there is a problem to report: composing the node tree costs several times
+as much as reading the data.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from copharvest.store.dialect import MERGE_TAG, STR_TAG, Dumper, Loader
+from copharvest.store.dialect import MERGE_TAG, STR_TAG, Dumper, Loader, Unsupported, fast_load
 from copharvest.store.problems import PathPart, Problem, key_text
 
 __all__ = ["Dumper", "FileProblem", "Loader", "Locator", "dump", "locate", "parse", "read_text"]
@@ -95,16 +98,10 @@ def parse(path: Path, text: str) -> Any:
                 Problem(file=path, line=exc.lineno, message=f"JSON syntax error: {exc.msg}")
             ) from None
     else:
-        loader = Loader(text)
         try:
-            data = loader.get_single_data()
-            repeated = loader.repeated_key
-        except yaml.MarkedYAMLError as exc:
-            raise FileProblem(_yaml_problem(path, text, exc)) from None
-        except yaml.YAMLError as exc:
-            raise FileProblem(Problem(file=path, message=f"YAML syntax error: {exc}")) from None
-        finally:
-            loader.dispose()
+            data, repeated = fast_load(text)
+        except Unsupported:
+            data, repeated = _full_load(path, text)
     if repeated:
         locator = Locator(path, text)
         raise FileProblem(
@@ -119,6 +116,19 @@ def parse(path: Path, text: str) -> Any:
             )
         )
     return data
+
+
+def _full_load(path: Path, text: str) -> tuple[Any, bool]:
+    """PyYAML's whole construction, for texts :func:`fast_load` leaves to it."""
+    loader = Loader(text)
+    try:
+        return loader.get_single_data(), loader.repeated_key
+    except yaml.MarkedYAMLError as exc:
+        raise FileProblem(_yaml_problem(path, text, exc)) from None
+    except yaml.YAMLError as exc:
+        raise FileProblem(Problem(file=path, message=f"YAML syntax error: {exc}")) from None
+    finally:
+        loader.dispose()
 
 
 def _char_at(text: str, line: int, column: int) -> str:
