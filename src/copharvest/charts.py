@@ -20,6 +20,7 @@ import attrs
 
 from copharvest.continuity import TIERS, held_sessions
 from copharvest.health import language
+from copharvest.l10n import format_date, format_decimal
 from copharvest.model import Community
 
 if TYPE_CHECKING:
@@ -214,9 +215,7 @@ def _save(fig: Figure, path: Path) -> None:
 
 
 def _month(day: dt.date, lang: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, "MMM y", locale=lang)
+    return format_date(day, "MMM y", lang)
 
 
 _NOUNS = {
@@ -241,9 +240,7 @@ def _count(n: int, noun: str, lang: str) -> str:
 
 
 def _number(value: float, lang: str) -> str:
-    from babel.numbers import format_decimal
-
-    return str(format_decimal(value, locale=lang))
+    return format_decimal(value, lang)
 
 
 def _percent(value: float) -> str:

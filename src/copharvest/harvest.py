@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from copharvest.l10n import format_date, format_decimal
 from copharvest.labels import labels_for
 from copharvest.model import Community, LessonKind, PairTable, Passage
 from copharvest.pack import GENERIC, DomainPack, localise
@@ -44,22 +45,18 @@ ROMAN = ("I", "II", "III", "IV")
 
 def month_year(day: dt.date, locale: str) -> str:
     """ "mei 2011" / "May 2011"."""
-    from babel.dates import format_date
-
-    return format_date(day, "LLLL y", locale=locale)
+    return format_date(day, "LLLL y", locale)
 
 
 def day_range(start: dt.date, end: dt.date | None, locale: str) -> str:
     """ "12–13 mei 2009", "30 juni – 1 juli 2010", "3 March 2010"."""
-    from babel.dates import format_date
-
     if end is None or end == start:
-        return format_date(start, "d MMMM y", locale=locale)
+        return format_date(start, "d MMMM y", locale)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{format_date(end, 'd MMMM y', locale=locale)}"
+        return f"{start.day}–{format_date(end, 'd MMMM y', locale)}"
     if start.year == end.year:
-        return f"{format_date(start, 'd MMMM', locale=locale)} – {format_date(end, 'd MMMM y', locale=locale)}"
-    return f"{format_date(start, 'd MMMM y', locale=locale)} – {format_date(end, 'd MMMM y', locale=locale)}"
+        return f"{format_date(start, 'd MMMM', locale)} – {format_date(end, 'd MMMM y', locale)}"
+    return f"{format_date(start, 'd MMMM y', locale)} – {format_date(end, 'd MMMM y', locale)}"
 
 
 def _blocks(passages: Sequence[Passage], audience: Audience) -> tuple[Block, ...]:
@@ -379,16 +376,14 @@ def _theme_label(theme: str | None, pack: DomainPack, locale: str) -> str:
 
 def _evidence(evidence: Mapping[str, Any], labels: Mapping[str, str], locale: str) -> str:
     """The numbers behind a finding as one line, with localised names and numbers."""
-    from babel.numbers import format_decimal
-
     parts = []
     for key, value in evidence.items():
         if isinstance(value, bool) or value is None:
             shown = "–" if value is None else str(value).lower()
         elif isinstance(value, float):
-            shown = format_decimal(round(value, 2), format="#,##0.##", locale=locale)
+            shown = format_decimal(round(value, 2), locale, "#,##0.##")
         elif isinstance(value, int):
-            shown = format_decimal(value, locale=locale)
+            shown = format_decimal(value, locale)
         else:
             shown = str(value)
         name = labels.get(f"evidence_{key}", key.replace("_", " "))
@@ -404,8 +399,6 @@ def _summary(
     c: Community, metrics: Mapping[str, Any], labels: Mapping[str, str], pack: DomainPack
 ) -> tuple[str, ...]:
     """The continuity findings as sentences in the harvest's language."""
-    from babel.numbers import format_decimal
-
     community = metrics.get("community", {})
     params = metrics.get("settings", {})
     tiers = community.get("tiers", {})
@@ -427,8 +420,8 @@ def _summary(
         out.append(
             labels["text_pigeon_loft"].format(
                 overlap=_pct(1 - index),
-                index=format_decimal(round(index, 2), locale=c.locale),
-                threshold=format_decimal(params.get("pigeon_loft_threshold", 0.6), locale=c.locale),
+                index=format_decimal(round(index, 2), c.locale),
+                threshold=format_decimal(params.get("pigeon_loft_threshold", 0.6), c.locale),
             )
         )
     kept = [
@@ -449,7 +442,7 @@ def _summary(
                 bottom=_group_label(bottom, params, labels, pack, c.locale),
                 top_exposure=_pct(exposure[top]),
                 bottom_exposure=_pct(exposure[bottom]),
-                ratio=format_decimal(round(ratio, 1), locale=c.locale),
+                ratio=format_decimal(round(ratio, 1), c.locale),
             )
         )
     with_buddy = [b for b in metrics.get("buddies", []) if b.get("buddy")]
