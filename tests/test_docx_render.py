@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import docx
 import pytest
 
 from copharvest.formats.docx import render_context
+from copharvest.formats.docx.context import clean, labels_for_booklet
 from copharvest.privacy import Audience
 from copharvest.views import ChartView
 from test_docx_data import (
@@ -294,6 +296,43 @@ def test_render_context_is_json_and_sanitised() -> None:
     assert context["internal"] is False
     assert context["labels"]["key_figures"] == "Kerncijfers"
     assert "image" not in json.dumps(context["continuity"]["charts"])
+
+
+def test_every_unsafe_character_is_unprintable() -> None:
+    # render_context takes a printable string as safe without the regular expression
+    from copharvest.formats.docx.context import _UNSAFE
+
+    unsafe = [chr(c) for c in range(0x110000) if _UNSAFE.match(chr(c))]
+    assert len(unsafe) > 2000
+    assert not any(c.isprintable() for c in unsafe)
+
+
+def _reference(value: Any) -> Any:
+    """The render context as attrs.asdict and clean would make it, for comparison."""
+    if isinstance(value, str):
+        return clean(str(value))
+    if isinstance(value, tuple | list):
+        return [_reference(v) for v in value]
+    if attrs.has(type(value)):
+        return {f.name: _reference(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, Mapping):
+        return {clean(str(k)): _reference(v) for k, v in value.items()}
+    return value
+
+
+def test_render_context_is_the_view_model_as_plain_data() -> None:
+    harvest = harvest_of(rich_community())
+    harvest = attrs.evolve(
+        harvest,
+        title="tab\there\x0b",
+        metrics={**harvest.metrics, "extra": {"k\x01": ["a\x02", 1.5, None, True], 7: "x"}},
+    )
+    context = render_context(harvest)
+    expected = _reference(harvest)
+    expected["labels"] = _reference(labels_for_booklet(harvest))
+    expected["internal"] = False
+    assert context == expected
+    assert json.dumps(context) == json.dumps(expected)
 
 
 def test_progress_is_reported() -> None:

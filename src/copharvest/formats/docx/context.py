@@ -8,8 +8,9 @@ changes: autoescaping in the template takes care of ``<``, ``&`` and ``]]>``.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -51,21 +52,41 @@ def clean(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = frozenset({int, float, bool, type(None)})
+"""Types whose values go into the context as they are."""
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {}
+"""A converter for each attrs class met, made the first time."""
+_KEYS: dict[str, str] = {}
+"""Mapping keys already cleaned: the metrics repeat the same few in every row."""
+
+
+# Every character _UNSAFE matches is one str.isprintable() rejects (control, surrogate or
+# noncharacter), so a printable string is safe without the regular expression: most are.
+# The inline tests below spare a call of _plain for each string and number.
 
 
 def _plain(value: Any) -> Any:
     """View-model value -> JSON-able data with clean text (attrs.asdict, faster)."""
     kind = type(value)
     if kind is str:
-        return value if _UNSAFE.search(value) is None else clean(value)
+        return value if value.isprintable() or _UNSAFE.search(value) is None else clean(value)
     if kind is tuple or kind is list:
-        return [_plain(v) for v in value]
-    names = _FIELDS.get(kind)
-    if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
-    if value is None or kind is bool or kind is int or kind is float:
+        return [
+            v if (t := type(v)) in _SCALARS or (t is str and v.isprintable()) else _plain(v)
+            for v in value
+        ]
+    converter = _CONVERTERS.get(kind)
+    if converter is not None:
+        return converter(value)
+    if kind in _SCALARS:
         return value
+    if kind is dict:
+        return {
+            (_KEYS.get(k) or _key(k) if type(k) is str else clean(str(k))): v
+            if (t := type(v)) in _SCALARS or (t is str and v.isprintable())
+            else _plain(v)
+            for k, v in value.items()
+        }
     if isinstance(value, str):
         return clean(str(value))
     if isinstance(value, Mapping):
@@ -74,8 +95,33 @@ def _plain(value: Any) -> Any:
 
     if not attrs.has(kind):
         return value
-    _FIELDS[kind] = tuple(f.name for f in attrs.fields(kind))
+    _CONVERTERS[kind] = _converter(tuple(f.name for f in attrs.fields(kind)))
     return _plain(value)
+
+
+def _key(key: str) -> str:
+    cleaned = _KEYS[key] = clean(key)
+    return cleaned
+
+
+def _converter(names: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    """An attrs instance with these fields -> a dict of its fields' plain values."""
+    if len(names) != 1:
+        # attrgetter reads every field in one call (a tuple; none for no fields)
+        values = operator.attrgetter(*names) if names else lambda value: ()
+    else:
+        read = operator.attrgetter(names[0])
+
+        def values(value: Any) -> tuple[Any, ...]:
+            return (read(value),)
+
+    def convert(value: Any) -> dict[str, Any]:
+        return {
+            name: v if (t := type(v)) in _SCALARS or (t is str and v.isprintable()) else _plain(v)
+            for name, v in zip(names, values(value), strict=True)
+        }
+
+    return convert
 
 
 def labels_for_booklet(harvest: Harvest) -> dict[str, str]:
