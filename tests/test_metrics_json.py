@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
+
 from copharvest.analysis import MetricSpec, analyse
 from copharvest.model import Community, Member, Organisation, Period, Session, Settings
 
@@ -102,3 +104,17 @@ def test_added_metrics_only_under_extra() -> None:
     check_layout(data)
     assert data["extra"] == {"community": {"size": 1}}
     assert data["community"]["size"] == {"min": 1, "median": 1.5, "max": 2}
+
+
+def test_member_and_session_rows_are_their_metrics_field_by_field() -> None:
+    analysis = analyse(sample())
+    data = analysis.to_json()
+    for mid, member in analysis.continuity.members.items():
+        expected = attrs.asdict(member)
+        del expected["id"]
+        assert list(data["members"][mid].items()) == list(expected.items())
+    for row, session in zip(data["sessions"], analysis.continuity.sessions, strict=True):
+        expected = attrs.asdict(session)
+        expected["date"] = session.date.isoformat()
+        expected["end"] = session.end.isoformat()
+        assert list(row.items()) == list(expected.items())

@@ -9,6 +9,7 @@ METRICS.md.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -118,14 +119,20 @@ class Analysis:
         }
 
 
+# Every field of these two is a plain value (text, number, date or none), so reading the
+# fields in order gives what attrs.asdict gives, without its generic recursion.
+_MEMBER_FIELDS = tuple(a.name for a in attrs.fields(MemberMetrics) if a.name != "id")
+_member_values = operator.attrgetter(*_MEMBER_FIELDS)
+_SESSION_FIELDS = tuple(a.name for a in attrs.fields(SessionMetrics))
+_session_values = operator.attrgetter(*_SESSION_FIELDS)
+
+
 def _member(m: MemberMetrics) -> dict[str, Any]:
-    data = attrs.asdict(m)
-    del data["id"]
-    return data
+    return dict(zip(_MEMBER_FIELDS, _member_values(m), strict=True))
 
 
 def _session(s: SessionMetrics) -> dict[str, Any]:
-    data = attrs.asdict(s)
+    data = dict(zip(_SESSION_FIELDS, _session_values(s), strict=True))
     data["date"] = s.date.isoformat()
     data["end"] = s.end.isoformat()
     return data

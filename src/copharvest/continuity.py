@@ -409,7 +409,11 @@ def _scan(
         if groups is None:
             scan.levels.append(Counter(map(levels.__getitem__, ids)))
         else:
-            scan.levels.append(+Counter({level: len(ids & group) for level, group in groups}))
+            counts: Counter[str] = Counter()
+            for level, group in groups:
+                if count := len(ids & group):
+                    counts[level] = count
+            scan.levels.append(counts)
         previous = ids
     return scan
 

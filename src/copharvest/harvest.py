@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from copharvest.l10n import format_date, format_decimal
 from copharvest.labels import labels_for
-from copharvest.model import Community, LessonKind, PairTable, Passage
+from copharvest.model import Community, LessonKind, PairTable, Passage, Visibility
 from copharvest.pack import GENERIC, DomainPack, localise
 from copharvest.privacy import Audience, Naming, publish_metrics, visible
 from copharvest.textblocks import Block, blocks
@@ -125,22 +125,33 @@ def make_harvest(
     def session_label(session_id: str | None) -> str:
         return "" if session_id is None else session_titles.get(session_id, "")
 
+    # the session overview and the continuity table print the same dates
+    date_ranges: dict[tuple[dt.date, dt.date], str] = {}
+
+    def dates_of(start: dt.date, last_day: dt.date) -> str:
+        text = date_ranges.get((start, last_day))
+        if text is None:
+            text = date_ranges[start, last_day] = day_range(start, last_day, locale)
+        return text
+
     chapters = [ch for ch in c.chapters if visible(ch.visibility, audience)]
     visible_chapters = {ch.id for ch in chapters}
     lessons_by: dict[str | None, list[LessonView]] = defaultdict(list)
     insight_overrides: dict[int, LessonView] = {}
     extra_insights: list[LessonView] = []
+    public = Visibility.PUBLIC
     for lesson in c.lessons:
-        if not visible(lesson.visibility, audience):
+        if lesson.visibility is not public and not visible(lesson.visibility, audience):
             continue
         if lesson.chapter is not None and lesson.chapter not in visible_chapters:
             continue
+        # _value_ is the member's value, read without the enum's property
         view = LessonView(
             text=lesson.text,
             title=lesson.title,
-            kind=lesson.kind.value,
-            source=lesson.source.value,
-            session=session_label(lesson.session),
+            kind=lesson.kind._value_,
+            source=lesson.source._value_,
+            session=session_titles.get(lesson.session, "") if lesson.session is not None else "",
         )
         if lesson.kind is LessonKind.INSIGHT and lesson.chapter is None:
             number = _insight_number(lesson.id)
@@ -229,7 +240,9 @@ def make_harvest(
         for i, (ch_id, title, body) in enumerate(ordered, start=1)
     ]
 
-    continuity = _continuity(c, metrics, naming, labels, pack, charts, len(part1_views) + 1)
+    continuity = _continuity(
+        c, metrics, naming, labels, pack, charts, len(part1_views) + 1, dates_of
+    )
     parts = (
         PartView(number=1, numeral=ROMAN[0], title=labels["part_1"], chapters=tuple(part1_views)),
         PartView(
@@ -286,19 +299,23 @@ def make_harvest(
             id=s.id,
             number=session_no[s.id],
             title=s.title,
-            dates=day_range(s.start, s.end, locale),
+            dates=dates_of(s.start, s.last_day),
             place=s.place,
-            place_kind=labels[f"place_{s.place_kind.value}"] if s.place_kind else "",
+            place_kind=labels[f"place_{s.place_kind._value_}"] if s.place_kind else "",
             theme=_theme_label(s.theme, pack, locale),
             guests=tuple(GuestView(name=g.name, description=g.description) for g in s.guests),
             work_forms=tuple(
                 dict.fromkeys(
-                    labels[f"form_{p.form.value}"]
+                    labels[f"form_{p.form._value_}"]
                     for p in s.programme
-                    if visible(p.visibility, audience)
+                    if p.visibility is public or visible(p.visibility, audience)
                 )
             ),
-            programme=tuple(p.title for p in s.programme if visible(p.visibility, audience)),
+            programme=tuple(
+                p.title
+                for p in s.programme
+                if p.visibility is public or visible(p.visibility, audience)
+            ),
             size=len(s.attendance),
             notes=_blocks(s.notes, audience),
         )
@@ -469,6 +486,7 @@ def _continuity(
     pack: DomainPack,
     charts: Sequence[ChartView],
     number: int,
+    dates_of: Callable[[dt.date, dt.date], str],
 ) -> ContinuityView:
     community = metrics.get("community", {})
     tiers = community.get("tiers", {})
@@ -488,9 +506,7 @@ def _continuity(
             id=row["id"],
             number=i,
             title=sessions[row["id"]].title if row["id"] in sessions else "",
-            dates=day_range(
-                dt.date.fromisoformat(row["date"]), dt.date.fromisoformat(row["end"]), c.locale
-            ),
+            dates=dates_of(dt.date.fromisoformat(row["date"]), dt.date.fromisoformat(row["end"])),
             place=sessions[row["id"]].place if row["id"] in sessions else "",
             size=int(row["size"]),
             newcomers=int(row["newcomers"]),

@@ -317,17 +317,23 @@ def evaluate(
     programme = any(s.programme for s in sessions)
     read_at = {r.session for r in community.readings if r.session is not None}
     learning = {WorkForm.BOOK_DISCUSSION, WorkForm.LEARNING_LINK}
+    # the work forms of each session, gathered once for the checks that use them
+    forms_of = {id(s): _forms(s) for s in sessions}
     checks: tuple[tuple[Callable[[Session], bool], bool, float], ...] = (
-        (lambda s: bool(_forms(s) & PRACTICE_FORMS), programme, p.practice_min),
-        (lambda s: WorkForm.STRATEGIC_CONSULTATION in _forms(s), programme, p.strategic_min),
+        (lambda s: not forms_of[id(s)].isdisjoint(PRACTICE_FORMS), programme, p.practice_min),
         (
-            lambda s: s.id in read_at or bool(_forms(s) & learning),
+            lambda s: WorkForm.STRATEGIC_CONSULTATION in forms_of[id(s)],
+            programme,
+            p.strategic_min,
+        ),
+        (
+            lambda s: s.id in read_at or not forms_of[id(s)].isdisjoint(learning),
             programme or bool(read_at),
             p.learning_min,
         ),
         (lambda s: bool(s.guests), any(s.guests for s in sessions), p.guest_min),
         (
-            lambda s: s.last_day > s.start or WorkForm.INFORMAL in _forms(s),
+            lambda s: s.last_day > s.start or WorkForm.INFORMAL in forms_of[id(s)],
             True,
             p.relaxation_min,
         ),

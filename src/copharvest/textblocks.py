@@ -43,14 +43,20 @@ class Block:
         return "".join(r.text for r in self.runs)
 
 
+# ``**strong**``, or ``*emphasis*`` whose first star follows neither a word character nor
+# a star. Both start with a star, which the pattern begins with, so that the regular
+# expression engine can skip to the stars instead of trying both at every character.
 _INLINE = re.compile(
-    r"\*\*(?P<bold>[^*\n]+?)\*\*|(?<![\w*])\*(?P<italic>[^*\s][^*\n]*?)\*(?![\w*])"
+    r"\*(?:\*(?P<bold>[^*\n]+?)\*\*|(?<![\w*]\*)(?P<italic>[^*\s][^*\n]*?)\*(?![\w*]))"
 )
 _BULLET = re.compile(r"^\s*[-*]\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def runs(text: str) -> tuple[Run, ...]:
     """Split one paragraph's text into runs."""
+    if "*" not in text:
+        return (Run(text=text),)
     out: list[Run] = []
     pos = 0
     for match in _INLINE.finditer(text):
@@ -69,7 +75,7 @@ def runs(text: str) -> tuple[Run, ...]:
 def blocks(text: str) -> tuple[Block, ...]:
     """Parse a passage into blocks."""
     out: list[Block] = []
-    for chunk in re.split(r"\n[ \t]*\n", text.strip("\n")):
+    for chunk in _PARAGRAPH_BREAK.split(text.strip("\n")):
         lines = [line for line in chunk.split("\n") if line.strip()]
         if not lines:
             continue
