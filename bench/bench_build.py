@@ -9,12 +9,18 @@ processes, alternately, charts off:
     ``rich`` filter, written out in the script), and save;
 (b) ``copharvest build DIR -o FILE --no-charts -q``: start, find plugins, load and
     check the records, compute the metrics, build the view model, render and
-    post-process (numbered lists, table of contents, properties), write atomically.
+    post-process (numbered lists, table of contents, properties), write atomically;
+    as a user's rebuild runs, with the compiled template in the cache folder
+    (``COPHARVEST_CACHE_DIR``, a fresh folder, filled by a first run);
+(c) the same with the cache turned off (``COPHARVEST_CACHE_DIR=off``), as the very
+    first build, or a build with a new template, runs: it compiles the template as
+    the bare script does.
 
 Harvests: the starter folder of ``copharvest init``, the example harvest of the
 Wijkenaanpak CoP when its domain pack is installed, and a synthetic harvest with 5,000
 lessons and 1,000 sessions. Targets: (b)/(a) at most 1.75 on the small harvests, where
-fixed costs dominate, at most 1.25 on the synthetic one, which must build in 5 s.
+fixed costs dominate, at most 1.25 on the synthetic one, which must build in 5 s;
+both (b) and (c) are held to them.
 As an outside reference, pandoc converting the markdown output of the same harvest to
 .docx is timed too (when pandoc is installed).
 """
@@ -251,25 +257,36 @@ def bench(
     script.write_text(BARE, encoding="utf-8")
     bare_cmd = [sys.executable, str(script), str(template), str(context), str(work / "bare.docx")]
     build_cmd = [*cli, "build", str(folder), "-o", str(work / f"{name}.docx"), "--no-charts", "-q"]
+    warm_env = {**env, "COPHARVEST_CACHE_DIR": str(work / "cache")}
+    cold_env = {**env, "COPHARVEST_CACHE_DIR": "off"}
     bare: list[float] = []
-    full: list[float] = []
-    run(bare_cmd, env)  # warm the file cache for both
-    run(build_cmd, env)
+    warm: list[float] = []
+    cold: list[float] = []
+    run(bare_cmd, env)  # warm the file cache for all, and fill copharvest's cache
+    run(build_cmd, warm_env)
+    run(build_cmd, cold_env)
     for _ in range(runs):
         bare.append(run(bare_cmd, env))
-        full.append(run(build_cmd, env))
-    a, b = statistics.median(bare), statistics.median(full)
-    ratio = b / a
-    ok = ratio <= target and (limit is None or b <= limit)
+        warm.append(run(build_cmd, warm_env))
+        cold.append(run(build_cmd, cold_env))
+    a = statistics.median(bare)
     size = (work / f"{name}.docx").stat().st_size
     print(f"\n{name}: {size / 1e3:,.0f} kB booklet, {runs} runs each")
-    print(f"  (a) bare docxtpl script      median {a:6.3f} s   (min {min(bare):.3f})")
-    print(f"  (b) copharvest build         median {b:6.3f} s   (min {min(full):.3f})")
+    print(f"  (a) bare docxtpl script            median {a:6.3f} s   (min {min(bare):.3f})")
     limit_text = f", and at most {limit:.0f} s" if limit else ""
-    print(
-        f"  ratio (b)/(a): {ratio:.2f}x   target at most {target:.2f}x{limit_text}: "
-        f"{'met' if ok else 'MISSED'}"
-    )
+    ok = True
+    for label, times in (
+        ("(b) copharvest build               ", warm),
+        ("(c) copharvest build, cache off    ", cold),
+    ):
+        b = statistics.median(times)
+        met = b / a <= target and (limit is None or b <= limit)
+        ok = ok and met
+        print(
+            f"  {label} median {b:6.3f} s   (min {min(times):.3f})   "
+            f"{b / a:.2f}x (a), target at most {target:.2f}x{limit_text}: "
+            f"{'met' if met else 'MISSED'}"
+        )
     pandoc = shutil.which("pandoc")
     if pandoc:
         markdown = work / f"{name}.md"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
+import os
 import re
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copharvest.formats.base import RenderError, RenderOptions
@@ -61,7 +65,11 @@ def make_environment() -> SandboxedEnvironment:
     from jinja2.sandbox import SandboxedEnvironment
 
     class Environment(SandboxedEnvironment):
-        """Compiles each template source once: a booklet's XML takes a while to compile."""
+        """Compiles each template source once: a booklet's XML takes a while to compile.
+
+        The code is also kept in the cache folder (:func:`compiled_code`), so that the
+        next build with the same template does not compile it again.
+        """
 
         def __init__(self, **options: Any) -> None:
             super().__init__(**options)
@@ -74,12 +82,81 @@ def make_environment() -> SandboxedEnvironment:
             if template is None:
                 if len(self.compiled) >= 16:
                     self.compiled.clear()
-                template = self.compiled[source] = super().from_string(source)
+                code = compiled_code(self, source)
+                template = self.template_class.from_code(self, code, self.make_globals(None))
+                self.compiled[source] = template
             return template
 
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters["rich"] = rich
     return env
+
+
+_KEPT_TEMPLATES = 32
+"""Compiled templates kept in the cache folder; the least recently used go first."""
+
+
+def _fingerprint(env: Any) -> str:
+    """What, besides the source, shapes a template's compiled code."""
+    import jinja2
+
+    import copharvest
+
+    return "\n".join(
+        (
+            f"copharvest {copharvest.__version__}, Jinja {jinja2.__version__}",
+            f"{type(env).__mro__[1].__qualname__} autoescape={env.autoescape}",
+            f"finalize={getattr(env.finalize, '__qualname__', env.finalize)}",
+            f"filters={','.join(sorted(env.filters))} tests={','.join(sorted(env.tests))}",
+        )
+    )
+
+
+def compiled_code(env: Any, source: str) -> Any:
+    """The code Jinja compiles ``source`` to, from the cache folder when it is there.
+
+    Compiling a booklet's XML is the largest fixed cost of a build, and the same
+    template is built again and again. The code is keyed by a digest of the source
+    and of everything else that shapes it (versions, the environment's options,
+    filters and tests), stored with Jinja's own bytecode cache (which also checks the
+    Jinja and Python versions, and writes atomically) and read back only when the
+    digest matches. A damaged, unreadable or unwritable cache is passed over: the
+    template is compiled as if there were none.
+    """
+    from copharvest.cache import subfolder
+
+    folder = subfolder("templates")
+    if folder is None:
+        return env.compile(source)
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+    digest = hashlib.sha256(
+        f"{_fingerprint(env)}\0{source}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    store = FileSystemBytecodeCache(str(folder), "%s.jinja")
+    bucket = Bucket(env, digest, digest)
+    path = folder / f"{digest}.jinja"
+    try:
+        store.load_bytecode(bucket)
+    except Exception:  # a damaged file: pickle and marshal raise many kinds of error
+        bucket.reset()
+    if bucket.code is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used
+        return bucket.code
+    bucket.code = env.compile(source)
+    try:
+        store.dump_bytecode(bucket)
+        _prune(folder)
+    except OSError:
+        pass  # a full disk or a folder gone read-only: the next build compiles again
+    return bucket.code
+
+
+def _prune(folder: Path) -> None:
+    kept = sorted(folder.glob("*.jinja"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[_KEPT_TEMPLATES:]:
+        old.unlink(missing_ok=True)
 
 
 @cache
