@@ -213,3 +213,41 @@ def test_a_template_resaved_by_a_word_processor_still_works(tmp_path: Path) -> N
     assert check_template(path) == []
     harvest = harvest_of(rich_community())
     assert texts_of(render(harvest, template=path)) == texts_of(render(harvest))
+
+
+def test_attribute_lookup_on_the_context_is_the_sandboxs() -> None:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from copharvest.formats.docx.renderer import make_environment
+
+    class Mapping(dict[str, object]):
+        pass
+
+    fast = make_environment()
+    plain = SandboxedEnvironment(undefined=StrictUndefined)
+    objects: list[object] = [
+        {"title": "t", "items": "shadowed", "__class__": "x", "mro": 1, "": 2},
+        Mapping(title="t", keys="k"),
+        ["title"],
+        "title",
+    ]
+    names = ["title", "items", "keys", "get", "missing", "__class__", "__init__", "mro", ""]
+    for obj in objects:
+        for name in names:
+            got, expected = fast.getattr(obj, name), plain.getattr(obj, name)
+            assert type(got) is type(expected), (obj, name)
+            if isinstance(expected, StrictUndefined):
+                assert got._undefined_name == expected._undefined_name
+                assert got._undefined_obj is expected._undefined_obj
+            elif callable(expected):
+                assert got == expected
+            else:
+                assert got is expected, (obj, name)
+
+
+def test_a_render_time_syntax_error_is_named_with_its_place(tmp_path: Path) -> None:
+    path = variant(tmp_path, _title_to("{{ title + }}"))
+    with pytest.raises(RenderError, match=r"template syntax error near '.*title.*'") as info:
+        render(harvest_of(rich_community()), template=path)
+    assert str(path) in str(info.value)

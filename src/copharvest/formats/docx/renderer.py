@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from copharvest.views import Harvest
 
 CHART_WIDTH_MM = 150
+_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _DOCXTPL_MARKS = re.compile(r"\{_[{%]|[}%]_\}")
 _TABLE_TAGS = re.compile(r"\{[{%]tc |\{%\s*(?:hm|colspan)\b")
 
@@ -75,6 +76,17 @@ def make_environment() -> SandboxedEnvironment:
             super().__init__(**options)
             self.compiled: dict[str, Any] = {}
 
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # ``row.title`` on the context's dicts: the sandbox first looks for a dict
+            # attribute of that name, which raises and catches an AttributeError. A name
+            # no dict has goes straight to the item, as it would after that failure.
+            if type(obj) is dict and type(attribute) is str and attribute not in _DICT_NAMES:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    return self.undefined(obj=obj, name=attribute)
+            return super().getattr(obj, attribute)
+
         def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
             if globals is not None or template_class is not None or not isinstance(source, str):
                 return super().from_string(source, globals, template_class)
@@ -91,6 +103,9 @@ def make_environment() -> SandboxedEnvironment:
     env.filters["rich"] = rich
     return env
 
+
+_DICT_NAMES = frozenset(dir(dict))
+"""Every attribute a dict has (its type's and object's): any other name is no attribute."""
 
 _KEPT_TEMPLATES = 32
 """Compiled templates kept in the cache folder; the least recently used go first."""
@@ -190,17 +205,11 @@ def _around_body(document: Any) -> tuple[str, str]:
 
 
 @cache
-def _docpr_xpath() -> Any:
-    from docx.oxml.ns import nsmap
-    from lxml import etree
-
-    return etree.XPath("//wp:docPr", namespaces={"wp": nsmap["wp"]})
-
-
-@cache
 def _classes() -> tuple[type[Any], type[Any]]:
     """docxtpl's template and image classes, with the changes the booklet needs."""
     from docxtpl import DocxTemplate, InlineImage
+    from jinja2 import Template
+    from jinja2.exceptions import TemplateError
     from lxml import etree
 
     class BookletTemplate(DocxTemplate):  # type: ignore[misc]
@@ -249,9 +258,39 @@ def _classes() -> tuple[type[Any], type[Any]]:
             part._element = tree.getparent()
             self.docx = part.document
 
+        def render_xml_part(
+            self, src_xml: str, part: Any, context: Any, jinja_env: Any = None
+        ) -> str:
+            # docxtpl's own, but for how it puts a newline before each paragraph (so that
+            # an error can name a line) and takes it out again after rendering: with
+            # regular expressions whose replacements cost a Python call per paragraph.
+            src_xml = src_xml.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
+            try:
+                self.current_rendering_part = part
+                template = jinja_env.from_string(src_xml) if jinja_env else Template(src_xml)
+                dst_xml: str = template.render(context)
+            except TemplateError as exc:
+                lineno = getattr(exc, "lineno", None)
+                if lineno is not None:
+                    line_number = max(lineno - 4, 0)
+                    lines = src_xml.splitlines()[line_number : line_number + 7]
+                    exc.docx_context = (  # type: ignore[attr-defined]
+                        re.sub(r"<[^>]+>", "", line) for line in lines
+                    )
+                raise
+            dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+            dst_xml = (
+                dst_xml.replace("{_{", "{{")
+                .replace("}_}", "}}")
+                .replace("{_%", "{%")
+                .replace("%_}", "%}")
+            )
+            return self.resolve_listing(dst_xml)
+
         def fix_docpr_ids(self, tree: Any) -> None:
-            # docxtpl's own version calls xpath() with arguments python-docx elements refuse
-            for element in _docpr_xpath()(tree):
+            # every picture's wp:docPr in the document, in document order (docxtpl's
+            # own version calls xpath() with arguments python-docx elements refuse)
+            for element in tree.getroottree().iter(_DOCPR):
                 self.docx_ids_index += 1
                 element.set("id", str(self.docx_ids_index))
 
