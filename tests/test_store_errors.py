@@ -474,6 +474,35 @@ CASES = [
         {"session.yaml": "- id: s2\n  start: 2025-05-01\n"},
         ("{dir}/session.yaml: unknown file name; did you mean sessions.yaml?",),
     ),
+    Case(
+        "cover-image-missing",
+        {"community.yaml": COMMUNITY + "cover_image: cover.jpg\n"},
+        (
+            "{dir}/community.yaml:5: $.cover_image: 'cover.jpg' does not exist in the harvest folder",
+        ),
+    ),
+    Case(
+        "cover-image-not-a-picture",
+        {
+            "community.yaml": COMMUNITY + "cover_image: images/cover.png\n",
+            "images/cover.png": b"%PDF-1.7 not a picture",
+        },
+        (
+            "{dir}/community.yaml:5: $.cover_image: 'images/cover.png' is not a PNG, JPEG or GIF picture",
+        ),
+    ),
+    Case(
+        "cover-image-outside-the-folder",
+        {"community.yaml": COMMUNITY + "cover_image: ../cover.png\n"},
+        (
+            "{dir}/community.yaml:5: $.cover_image: '../cover.png': give a path inside the harvest folder",
+        ),
+    ),
+    Case(
+        "cover-image-is-a-folder",
+        {"community.yaml": COMMUNITY + "cover_image: images\n", "images/x.txt": "x"},
+        ("{dir}/community.yaml:5: $.cover_image: 'images' is a folder, not a picture",),
+    ),
 ]
 
 
@@ -485,6 +514,7 @@ def _folder(tmp_path: Path, case: Case) -> Path:
         del files[name]
     for name, content in files.items():
         data = content if isinstance(content, bytes) else textwrap.dedent(content).encode()
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
     return folder
 

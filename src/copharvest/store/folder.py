@@ -172,10 +172,42 @@ def load(folder: str | os.PathLike[str]) -> Community:
 
     community: Community = attrs.evolve(values.pop(HEADER_FILE), **values)
     issues = validate(community)
+    if community.cover_image is not None:
+        issues += _cover_image(root, community.cover_image)
     if issues:
         found = [_issue_problem(sources[issue.file], issue) for issue in issues]
         raise HarvestError(_in_order(found, [header_path, *collection_paths.values()]))
     return community
+
+
+IMAGE_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+}
+"""The picture formats a cover image may have: the ones Word and LibreOffice show."""
+
+
+def _cover_image(root: Path, name: str) -> list[Issue]:
+    """The cover image must be a PNG, JPEG or GIF file inside the harvest folder."""
+    where = ("cover_image",)
+    relative = Path(name)
+    if not name.strip() or relative.is_absolute() or ".." in relative.parts:
+        return [Issue(HEADER_FILE, where, f"{name!r}: give a path inside the harvest folder")]
+    path = root / relative
+    try:
+        with path.open("rb") as image:
+            head = image.read(8)
+    except IsADirectoryError:
+        return [Issue(HEADER_FILE, where, f"{name!r} is a folder, not a picture")]
+    except FileNotFoundError:
+        return [Issue(HEADER_FILE, where, f"{name!r} does not exist in the harvest folder")]
+    except OSError as exc:
+        return [Issue(HEADER_FILE, where, f"{name!r} cannot be read: {exc.strerror}")]
+    if not any(head.startswith(signature) for signature in IMAGE_SIGNATURES):
+        return [Issue(HEADER_FILE, where, f"{name!r} is not a PNG, JPEG or GIF picture")]
+    return []
 
 
 def _in_order(problems: list[Problem], paths: list[Path]) -> list[Problem]:
