@@ -7,6 +7,8 @@ import hashlib
 import io
 import os
 import re
+import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,15 +113,22 @@ _KEPT_TEMPLATES = 32
 """Compiled templates kept in the cache folder; the least recently used go first."""
 
 
+@cache
+def _version(package: str) -> str:
+    """The installed version of ``package``, looked up once (each look-up reads metadata)."""
+    if package == "copharvest":
+        import copharvest
+
+        return str(copharvest.__version__)
+    module = __import__(package)
+    return str(module.__version__)
+
+
 def _fingerprint(env: Any) -> str:
     """What, besides the source, shapes a template's compiled code."""
-    import jinja2
-
-    import copharvest
-
     return "\n".join(
         (
-            f"copharvest {copharvest.__version__}, Jinja {jinja2.__version__}",
+            f"copharvest {_version('copharvest')}, Jinja {_version('jinja2')}",
             f"{type(env).__mro__[1].__qualname__} autoescape={env.autoescape}",
             f"finalize={getattr(env.finalize, '__qualname__', env.finalize)}",
             f"filters={','.join(sorted(env.filters))} tests={','.join(sorted(env.tests))}",
@@ -168,10 +177,50 @@ def compiled_code(env: Any, source: str) -> Any:
     return bucket.code
 
 
-def _prune(folder: Path) -> None:
-    kept = sorted(folder.glob("*.jinja"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in kept[_KEPT_TEMPLATES:]:
+def _prune(folder: Path, pattern: str = "*.jinja", per_template: int = 1) -> None:
+    kept = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[per_template * _KEPT_TEMPLATES :]:
         old.unlink(missing_ok=True)
+
+
+def patched_source(xml: str, patch: Callable[[str], str]) -> str:
+    """docxtpl's preparation of a part's XML for Jinja (``patch``), from the cache folder
+    when it is there.
+
+    docxtpl tidies the template's XML for Jinja with some forty regular expressions, on
+    every build (17 ms and more for the default template), while the result depends on
+    the XML and the versions only. It is kept beside the compiled templates, keyed by a
+    digest of both, with a digest of its own that is checked when it is read back:
+    anything amiss and the XML is prepared again.
+    """
+    from copharvest.cache import subfolder
+
+    folder = subfolder("templates")
+    if folder is None:
+        return patch(xml)
+    versions = f"copharvest {_version('copharvest')}, docxtpl {_version('docxtpl')}, {sys.version}"
+    key = hashlib.sha256(f"{versions}\0{xml}".encode("utf-8", "surrogatepass")).hexdigest()
+    path = folder / f"{key}.patched"
+    try:
+        stored = path.read_bytes()
+        check, _, data = stored.partition(b"\n")
+        if check.decode("ascii") == hashlib.sha256(data).hexdigest():
+            with contextlib.suppress(OSError):
+                os.utime(path)  # recently used
+            return data.decode("utf-8", "surrogatepass")
+    except (OSError, UnicodeError):
+        pass
+    patched = patch(xml)
+    data = patched.encode("utf-8", "surrogatepass")
+    try:
+        from copharvest.store import atomic_write_bytes
+
+        atomic_write_bytes(path, hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
+        # a template has a few parts: the body, and the headers and footers
+        _prune(folder, "*.patched", per_template=4)
+    except OSError:
+        pass  # a full disk or a folder gone read-only: the next build prepares it again
+    return patched
 
 
 @cache
@@ -228,8 +277,7 @@ def _classes() -> tuple[type[Any], type[Any]]:
         def patch_xml(self, src_xml: str) -> str:
             if _TABLE_TAGS.search(src_xml):
                 self.needs_table_fix = True
-            patched: str = super().patch_xml(src_xml)
-            return patched
+            return patched_source(src_xml, super().patch_xml)
 
         def fix_tables(self, xml: str) -> Any:
             if self.needs_table_fix:
