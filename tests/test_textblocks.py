@@ -46,3 +46,10 @@ def test_blocks() -> None:
         Block(kind="bullets", items=((Run(text="one more"),), (Run(text="two"),))),
         Block(kind="paragraph", runs=(Run(text="Last."),)),
     )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([p for p in PIECES if "\n" not in p]), max_size=12).map("".join))
+def test_one_line_is_read_as_the_general_case_reads_it(text: str) -> None:
+    # a trailing newline sends the same text through the general loop
+    assert blocks(text) == blocks(text + "\n")

@@ -74,6 +74,14 @@ def runs(text: str) -> tuple[Run, ...]:
 
 def blocks(text: str) -> tuple[Block, ...]:
     """Parse a passage into blocks."""
+    if "\n" not in text:  # one line: what the loop below makes of it, directly
+        line = text.strip()
+        if not line:
+            return ()
+        if _BULLET.match(text):
+            item = _BULLET.sub("", text, count=1).strip()
+            return (Block(kind="bullets", items=(runs(item),)),)
+        return (Block(kind="paragraph", runs=runs(line)),)
     out: list[Block] = []
     for chunk in _PARAGRAPH_BREAK.split(text.strip("\n")):
         lines = [line for line in chunk.split("\n") if line.strip()]
