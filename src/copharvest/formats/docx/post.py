@@ -15,7 +15,6 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterator
-from copy import copy
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -178,11 +177,15 @@ def restart_numbered_lists(document: Document, styles: StyleInfo) -> int:
     current_new = ""
     prototype: Any = None
     seen: Any = None
-    list_styles = {sid for sid in styles.ids() if styles.num_id(sid) in numbered_nums}
+    list_nums = {sid: num for sid in styles.ids() if (num := styles.num_id(sid)) in numbered_nums}
     # one pass over the paragraph properties that can make a paragraph numbered
     for element in document.element.body.iter(_PSTYLE, _NUMPR):
-        if element.tag == _PSTYLE and element.get(_VAL) not in list_styles:
-            continue
+        if element.tag == _PSTYLE:
+            style_id = element.get(_VAL)
+            if style_id not in list_nums:
+                continue
+        else:
+            style_id = None
         ppr = element.getparent()
         if ppr is None or ppr.tag != _PPR:
             continue
@@ -190,12 +193,16 @@ def restart_numbered_lists(document: Document, styles: StyleInfo) -> int:
         if paragraph is seen:
             continue
         seen = paragraph
-        direct = _child(ppr, _NUMPR)
+        # usually the element is the properties' only child: then no search is needed
+        alone = len(ppr) == 1
+        direct = (element if style_id is None else None) if alone else _child(ppr, _NUMPR)
         direct_id = _child(direct, _NUMID) if direct is not None else None
         if direct_id is not None:
             num = direct_id.get(_VAL)
+        elif style_id is not None:
+            num = list_nums[style_id]
         else:
-            style = element if element.tag == _PSTYLE else _child(ppr, _PSTYLE)
+            style = _child(ppr, _PSTYLE)
             num = styles.num_id(style.get(_VAL, "")) if style is not None else None
         if num not in numbered_nums:
             previous = None
@@ -206,7 +213,10 @@ def restart_numbered_lists(document: Document, styles: StyleInfo) -> int:
             next_id += 1
             anchor = _add_num(anchor, current_new, abstract_of[num])
             prototype = _numpr(current_new)
-        _set_num(ppr, direct, current_new, prototype)
+        if alone and direct is None:
+            ppr.append(prototype.__copy__())  # after the style reference, its only child
+        else:
+            _set_num(ppr, direct, current_new, prototype)
         previous, previous_num = paragraph, num
     return lists
 
@@ -257,7 +267,7 @@ def _set_num(ppr: Any, numpr: Any, num_id: str, prototype: Any) -> None:
             if child.tag not in _PPR_BEFORE_NUMPR:
                 break
             position += 1
-        ppr.insert(position, copy(prototype))  # copying is cheaper than building
+        ppr.insert(position, prototype.__copy__())  # copying is cheaper than building
         return
     if _child(numpr, _ILVL) is None:
         ilvl = etree.Element(_ILVL)
