@@ -354,3 +354,40 @@ def test_starter_builds(starter: Path) -> None:
     assert "Our Community of Practice" in text
     assert "“For the first time we talked about our work instead of our procedures.”" in text
     assert _all_text(data)
+
+
+def _rich_by_add(runs: Any) -> str:
+    """The rich filter's runs as docxtpl's RichText.add writes them, one call a run."""
+    from docxtpl import RichText
+
+    text = RichText()
+    for run in runs:
+        if not run["text"]:
+            continue
+        if run["bold"] and run["italic"]:
+            text.add(run["text"], bold=True, italic=True)
+        elif run["bold"]:
+            text.add(run["text"], style="Strong")
+        elif run["italic"]:
+            text.add(run["text"], style="Emphasis")
+        else:
+            text.add(run["text"])
+    return str(text.xml.replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def test_the_rich_filter_writes_runs_as_richtext_does() -> None:
+    from docxtpl import RichText
+
+    from copharvest.formats.docx.renderer import rich
+
+    texts: list[Any] = ["plain", "", "<b> & \"q\" 'a'", "{{ x }} {_{ y }_}", "é 😀", 7, 0, None]
+    texts.append(RichText("already rich <w:t>"))
+    runs = [
+        {"text": t, "bold": b, "italic": i}
+        for t in texts
+        for b in (False, True, 1, "")
+        for i in (False, True)
+    ]
+    for n in range(len(runs)):
+        assert rich(runs[n : n + 5]).xml == _rich_by_add(runs[n : n + 5])
+    assert rich([]).xml == ""

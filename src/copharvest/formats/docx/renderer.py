@@ -37,28 +37,47 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+_RUN_OPENINGS = {
+    (True, True): '<w:r><w:rPr><w:b/><w:i/></w:rPr><w:t xml:space="preserve">',
+    (True, False): '<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t xml:space="preserve">',
+    (False, True): '<w:r><w:rPr><w:rStyle w:val="Emphasis"/></w:rPr><w:t xml:space="preserve">',
+    (False, False): '<w:r><w:t xml:space="preserve">',
+}
+"""The start of a run as docxtpl's RichText.add writes it, by (bold, italic)."""
+
+
 def rich(runs: Any) -> Any:
     """Filter: runs (``{text, bold, italic}``) as Word runs, in styles Strong and Emphasis.
 
     Used as ``{{r block.runs|rich }}``; the text is escaped, and braces are written as
     character references so that docxtpl cannot read ``{_{`` in it as its own escape.
+    A run of text is written as RichText.add writes it, without its call per run.
     """
+    from html import escape
+
     from docxtpl import RichText
 
-    text = RichText()
+    parts = []
     for run in runs:
         words = run["text"]
         if not words:
             continue
-        if run["bold"] and run["italic"]:
-            text.add(words, bold=True, italic=True)
-        elif run["bold"]:
-            text.add(words, style="Strong")
-        elif run["italic"]:
-            text.add(words, style="Emphasis")
+        bold, italic = bool(run["bold"]), bool(run["italic"])
+        if type(words) is str:
+            parts.append(f"{_RUN_OPENINGS[bold, italic]}{escape(words)}</w:t></w:r>")
+            continue
+        piece = RichText()  # anything else as RichText.add makes it
+        if bold and italic:
+            piece.add(words, bold=True, italic=True)
+        elif bold:
+            piece.add(words, style="Strong")
+        elif italic:
+            piece.add(words, style="Emphasis")
         else:
-            text.add(words)
-    text.xml = text.xml.replace("{", "&#123;").replace("}", "&#125;")
+            piece.add(words)
+        parts.append(piece.xml)
+    text = RichText()
+    text.xml = "".join(parts).replace("{", "&#123;").replace("}", "&#125;")
     return text
 
 
