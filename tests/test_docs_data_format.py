@@ -9,6 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from PIL import Image
 
 import copharvest
 from copharvest import model
@@ -75,6 +76,7 @@ def test_the_example_files_load(tmp_path: Path) -> None:
     assert sorted(stem for stem, _ in blocks) == sorted(STEMS)
     for stem, body in blocks:
         (tmp_path / f"{stem}.yaml").write_text(body, encoding="utf-8")
+    Image.new("RGB", (40, 30), "steelblue").save(tmp_path / "cover.jpg")  # cover_image
     community = copharvest.load(tmp_path)
     assert community.members
     assert community.quotes
