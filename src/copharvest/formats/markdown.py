@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from copharvest.formats.base import OutputFormat, RenderOptions
@@ -10,11 +11,14 @@ from copharvest.textblocks import Block, Run
 from copharvest.views import ChapterView, Harvest, TableView
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|!"})
+_ANY_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|!]")
 
 
 def escape(text: str) -> str:
     """Literal text for Markdown (no accidental emphasis, links or HTML)."""
-    return " ".join(text.translate(_SPECIAL).split("\n"))
+    if _ANY_SPECIAL.search(text) is not None:  # most text has none: no translation
+        text = text.translate(_SPECIAL)
+    return text.replace("\n", " ")
 
 
 def _runs(runs: Iterable[Run]) -> str:
