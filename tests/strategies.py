@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from hypothesis import strategies as st
@@ -48,6 +49,20 @@ from copharvest import (
 from copharvest.model import FORMAT_VERSION
 
 T = TypeVar("T")
+
+COVER_IMAGES = ("cover.png", "omslag.jpg", "pictures/cover photo.gif")
+"""Cover pictures a generated community may name; :func:`add_pictures` makes them."""
+
+
+def add_pictures(community: Community, folder: Path) -> None:
+    """Put the picture a community names as its cover into its saved folder."""
+    from PIL import Image
+
+    if community.cover_image is not None:
+        path = folder / community.cover_image
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (60, 40), "darkseagreen").save(path)
+
 
 AWKWARD_TEXTS = (
     "",
@@ -404,7 +419,7 @@ def communities(
         "locale": draw(st.sampled_from(["en", "nl"])),
         "colophon": draw(_colophon()),
         "intro": tuple(draw(st.lists(passages(), max_size=3))),
-        "cover_image": _maybe(draw, texts(max_size=20)),
+        "cover_image": _maybe(draw, st.sampled_from(COVER_IMAGES)),
         "settings": draw(_settings()),
         "building_lessons": building_lessons,
         "organisations": organisations,

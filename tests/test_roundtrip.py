@@ -13,7 +13,7 @@ import copharvest
 from copharvest import Colophon, Community, Passage, Period
 from copharvest.store import unstructure
 from copharvest.store.yamlio import dump, parse
-from strategies import AWKWARD_TEXTS, communities, texts
+from strategies import AWKWARD_TEXTS, add_pictures, communities, texts
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -22,6 +22,7 @@ def test_save_then_load_gives_the_same_community(community: Community) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         copharvest.save(community, folder)
+        add_pictures(community, folder)
         loaded = copharvest.load(folder)
         assert loaded == community
         # what was loaded would be written as the very same bytes

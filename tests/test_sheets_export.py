@@ -41,6 +41,7 @@ from copharvest.model import (
 )
 from copharvest.sheets.layout import TABLES, flat_columns, is_nested_list
 from copharvest.store import COLLECTIONS
+from strategies import add_pictures
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p.parent for p in ROOT.glob("examples/**/community.yaml"))
@@ -58,6 +59,8 @@ def _round_trip(folder: Path, tmp_path: Path) -> Community:
     copy = tmp_path / "copy"
     imported = _run("import", target, copy)
     assert imported.exit_code == 0, imported.output
+    for picture in folder.rglob("*.png"):  # pictures are files of their own, not records
+        (copy / picture.relative_to(folder)).write_bytes(picture.read_bytes())
     return copharvest.load(copy)
 
 
@@ -175,6 +178,7 @@ def test_awkward_values_round_trip(tmp_path: Path) -> None:
     community = AWKWARD
     folder = tmp_path / "awkward"
     copharvest.save(community, folder)
+    add_pictures(community, folder)
     assert copharvest.load(folder) == community
     assert _round_trip(folder, tmp_path) == community
 
