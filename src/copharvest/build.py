@@ -91,10 +91,13 @@ def prepare(
     overrides: Mapping[str, Any] | None = None,
     charts_dir: Path | None = None,
     registry: Registry | None = None,
+    folder: Path | None = None,
 ) -> Prepared:
     """Analyse the community and build the Harvest view model for ``audience``.
 
     :param charts_dir: where to draw the charts; none to build without charts.
+    :param folder: the harvest folder, where the cover picture the community names is;
+        none to leave the picture out.
     """
     from copharvest.harvest import make_harvest
     from copharvest.health import lesson_texts
@@ -120,6 +123,9 @@ def prepare(
         audience=audience,
         building_lessons=texts,
         charts=charts,
+        cover_image=str(folder / community.cover_image)
+        if folder is not None and community.cover_image
+        else None,
     )
 
     def must_be_harvest(plugin: str, result: Any) -> None:
@@ -143,8 +149,12 @@ def render(
     charts: bool = True,
     overrides: Mapping[str, Any] | None = None,
     progress: Callable[[str], None] | None = None,
+    folder: Path | None = None,
 ) -> tuple[bytes, OutputFormat]:
-    """Build the publication's bytes in the named format (nothing is written)."""
+    """Build the publication's bytes in the named format (nothing is written).
+
+    :param folder: the harvest folder, for the cover picture; see :func:`prepare`.
+    """
     registry = get_registry(plugins)
     fmt = find_format(format_name, registry)
     if template is not None:
@@ -168,6 +178,7 @@ def render(
             overrides=overrides,
             charts_dir=charts_dir,
             registry=registry,
+            folder=folder,
         )
         report(f"rendering {fmt.name}")
         try:

@@ -31,6 +31,7 @@ from copharvest.views import (
     LessonView,
     OrganisationRow,
     PartView,
+    PictureView,
     QuoteView,
     ReadingView,
     SessionView,
@@ -100,6 +101,7 @@ def make_harvest(
     audience: Audience = Audience.PUBLIC,
     building_lessons: Sequence[tuple[str, str]] = (),
     charts: Sequence[ChartView] = (),
+    cover_image: str | None = None,
 ) -> Harvest:
     """Build the view model.
 
@@ -108,6 +110,8 @@ def make_harvest(
     :param audience: who the publication is for; decides what is left out.
     :param building_lessons: the ten (title, explanation) pairs for the annex.
     :param charts: charts already drawn, to embed in the continuity chapter.
+    :param cover_image: the path of the cover picture (``cover_image`` of the community,
+        found in its harvest folder); none for a cover without a picture.
     """
     pack = pack or GENERIC
     c = community
@@ -375,6 +379,9 @@ def make_harvest(
         readings=readings,
         labels=labels,
         metrics=publish_metrics(metrics, naming),
+        cover=PictureView(path=cover_image, alt_text=labels["cover_picture"].format(title=c.name))
+        if cover_image
+        else None,
     )
 
 

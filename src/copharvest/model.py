@@ -464,7 +464,7 @@ class Community:
     intro: tuple[Passage, ...] = ()
     """The introduction, paragraph by paragraph."""
     cover_image: str | None = None
-    """Path of a cover image, relative to the harvest folder."""
+    """Path of the cover picture (PNG, JPEG or GIF), relative to the harvest folder."""
     settings: Settings = Settings()
     """Parameters of the metrics and health check."""
     building_lessons: tuple[LessonText, ...] = ()

@@ -274,6 +274,16 @@ class ContinuityView:
 
 
 @attrs.frozen(kw_only=True)
+class PictureView:
+    """A picture to embed: the cover."""
+
+    path: str
+    """Path of the picture file (PNG, JPEG or GIF)."""
+    alt_text: str
+    """Text alternative."""
+
+
+@attrs.frozen(kw_only=True)
 class ColophonView:
     """The colophon."""
 
@@ -345,3 +355,5 @@ class Harvest:
     """Printed labels in the harvest's language."""
     metrics: Mapping[str, Any]
     """The metrics (METRICS.md layout), members without consent pseudonymised."""
+    cover: PictureView | None = None
+    """The cover picture (``cover_image`` in community.yaml), if there is one."""

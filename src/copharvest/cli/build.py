@@ -106,6 +106,7 @@ def build(
             template=template,
             charts=charts,
             progress=progress,
+            folder=folder,
         )
     except (BuildError, RenderError, PluginError, AnalysisError) as exc:
         report_plugin_problems(ctx)
@@ -152,6 +153,7 @@ def context(
                 plugins,
                 audience=Audience(audience),
                 charts_dir=Path(tmp) if charts else None,
+                folder=folder,
             )
         except (BuildError, PluginError, AnalysisError) as exc:
             fail(str(exc))

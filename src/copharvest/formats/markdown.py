@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from copharvest.formats.base import OutputFormat, RenderOptions
 from copharvest.hookspecs import hookimpl
@@ -78,6 +79,9 @@ def render_text(harvest: Harvest) -> str:
     lines = [f"# {escape(h.title)}", ""]
     if h.subtitle:
         lines += [f"*{escape(h.subtitle)}*", ""]
+    if h.cover is not None:
+        # the path in angle brackets may hold spaces; a picture's URL is not escaped
+        lines += [f"![{escape(h.cover.alt_text)}](<{Path(h.cover.path).as_posix()}>)", ""]
     if h.audience == "internal":
         lines += [f"**{labels['audience_internal']}**", ""]
     lines += [escape(h.colophon.publisher), "", escape(h.date), "", f"## {labels['colophon']}", ""]

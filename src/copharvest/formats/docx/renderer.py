@@ -384,6 +384,25 @@ def _classes() -> tuple[type[Any], type[Any]]:
     return BookletTemplate, AltTextImage
 
 
+COVER_BOX_MM = (150, 100)
+"""Width and height the cover picture is fitted into, keeping its proportions."""
+
+
+def _cover_width_mm(path: str) -> float:
+    """The width that fits the cover picture into :data:`COVER_BOX_MM`."""
+    from docx.image.image import Image
+
+    try:
+        image = Image.from_file(path)
+    except Exception as exc:  # python-docx raises its own errors and OSError
+        raise RenderError(f"{path}: cannot read the cover picture: {exc}") from exc
+    width, height = COVER_BOX_MM
+    if not image.px_width or not image.px_height:
+        return width
+    ratio: float = image.px_width / image.px_height
+    return min(width, height * ratio)
+
+
 def default_template() -> bytes:
     """The default template shipped with copharvest."""
     from importlib.resources import files
@@ -446,6 +465,10 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
         chart["image"] = image_class(
             tpl, chart["path"], Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"]
         )
+    cover = context.get("cover")
+    if cover:
+        width = Mm(_cover_width_mm(cover["path"]))
+        cover["image"] = image_class(tpl, cover["path"], width, harvest.title, cover["alt_text"])
     progress("rendering the booklet")
     try:
         tpl.render(context, booklet_environment())

@@ -160,6 +160,8 @@ STYLES: tuple[str, ...] = (
         paragraph=ppr(before=3969, after=60, line=240),
         run=rpr(bold=True, color=PRIMARY, size=13),
     ),
+    _p("CoverPicture", paragraph=ppr(before=480, after=0, line=240, keep_next=True)),
+    _p("CoverMetaBelowPicture", based="CoverMeta", paragraph=ppr(before=480, after=60, line=240)),
     _p("CoverDate", paragraph=ppr(after=0, line=240), run=rpr(color=MUTED, size=12)),
     # colophon
     _p(

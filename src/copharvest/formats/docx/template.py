@@ -206,7 +206,12 @@ def cover() -> str:
         + tag("if internal")
         + p(r("{{ labels.audience_internal }}"), style="CoverNote")
         + tag("endif")
+        + tag("if cover")
+        + p(r("{{ cover.image }}"), style="CoverPicture")
+        + p(r("{{ colophon.publisher }}"), style="CoverMetaBelowPicture")
+        + tag("else")
         + p(r("{{ colophon.publisher }}"), style="CoverMeta")
+        + tag("endif")
         + p(r("{{ date }}"), style="CoverDate")
     )
 
