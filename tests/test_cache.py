@@ -120,3 +120,47 @@ def test_only_the_most_recently_used_templates_are_kept(
             f"<w:t>{i + 1}</w:t>"
         )
     assert len(list((tmp_path / "templates").glob("*.jinja"))) == 3
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_folder_others_may_write_to_is_not_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    (shared / "templates").mkdir(parents=True)
+    (shared / "templates").chmod(0o777)
+    monkeypatch.setenv(cache.ENV_VAR, str(shared))
+    assert cache.subfolder("templates") is None
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "mine"))
+    made = cache.subfolder("templates")
+    assert made is not None
+    assert made.stat().st_mode & 0o777 == 0o700
+
+
+def test_damaged_compiled_code_is_never_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, starter: Path
+) -> None:
+    """A changed byte in a cached template is caught by its digest, not executed."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    expected = _build(starter, tmp_path / "first.docx")
+    for path in (tmp_path / "cache" / "templates").glob("*.jinja"):
+        data = bytearray(path.read_bytes())
+        data[-50] ^= 0x01
+        path.write_bytes(bytes(data))
+    assert _build(starter, tmp_path / "second.docx") == expected
+
+
+def test_pruning_leaves_other_files_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, starter: Path
+) -> None:
+    from copharvest.formats.docx import renderer
+
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+    monkeypatch.setattr(renderer, "_KEPT_TEMPLATES", 1)
+    folder = tmp_path / "templates"
+    folder.mkdir(mode=0o700)
+    for i in range(5):
+        (folder / f"page{i}.jinja").write_text("mine", encoding="utf-8")
+    _build(starter, tmp_path / "out.docx")
+    assert len(list(folder.glob("page*.jinja"))) == 5

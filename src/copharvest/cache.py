@@ -41,14 +41,25 @@ def cache_dir() -> Path | None:
 
 
 def subfolder(name: str) -> Path | None:
-    """``name`` inside the cache folder, created if need be; ``None`` when caching is
-    off or the folder cannot be made (a read-only home): then nothing is cached."""
+    """``name`` inside the cache folder, created if need be (readable by its owner
+    only); ``None`` when caching is off, or the folder cannot be made, or it is not
+    safe: the cache holds code that builds run, so on POSIX systems the folder must
+    belong to this user and be writable by nobody else. Then nothing is cached."""
     root = cache_dir()
     if root is None:
         return None
     folder = root / name
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return None
+    except (OSError, ValueError):
         return None
     return folder if os.access(folder, os.W_OK | os.X_OK) else None
+
+
+def _private(folder: Path) -> bool:
+    if not hasattr(os, "getuid"):
+        return True  # Windows: the per-user profile folder protects it
+    info = folder.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022

@@ -160,45 +160,67 @@ def compiled_code(env: Any, source: str) -> Any:
 
     Compiling a booklet's XML is the largest fixed cost of a build, and the same
     template is built again and again. The code is keyed by a digest of the source
-    and of everything else that shapes it (versions, the environment's options,
-    filters and tests), stored with Jinja's own bytecode cache (which also checks the
-    Jinja and Python versions, and writes atomically) and read back only when the
-    digest matches. A damaged, unreadable or unwritable cache is passed over: the
-    template is compiled as if there were none.
+    and of everything else that shapes it (versions, the bytecode format, the
+    environment's options, filters and tests), and stored with a digest of its own
+    that is checked before the code is read back: a damaged, unreadable or unwritable
+    cache is passed over, and the template is compiled as if there were none.
     """
     from copharvest.cache import subfolder
 
     folder = subfolder("templates")
     if folder is None:
         return env.compile(source)
-    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+    import marshal
+    from importlib.util import MAGIC_NUMBER
 
-    digest = hashlib.sha256(
-        f"{_fingerprint(env)}\0{source}".encode("utf-8", "surrogatepass")
+    key = hashlib.sha256(
+        f"{_fingerprint(env)}\0{MAGIC_NUMBER.hex()}\0{source}".encode("utf-8", "surrogatepass")
     ).hexdigest()
-    store = FileSystemBytecodeCache(str(folder), "%s.jinja")
-    bucket = Bucket(env, digest, digest)
-    path = folder / f"{digest}.jinja"
+    path = folder / f"{key}.jinja"
+    data = _read_checked(path)
+    if data is not None:
+        try:
+            return marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            pass
+    code = env.compile(source)
+    _write_checked(path, marshal.dumps(code), per_template=1)
+    return code
+
+
+_CACHED_NAME = re.compile(r"[0-9a-f]{64}\.(?:jinja|patched)")
+
+
+def _read_checked(path: Path) -> bytes | None:
+    """A cache file's data, if its digest line matches; else ``None``."""
     try:
-        store.load_bytecode(bucket)
-    except Exception:  # a damaged file: pickle and marshal raise many kinds of error
-        bucket.reset()
-    if bucket.code is not None:
-        with contextlib.suppress(OSError):
-            os.utime(path)  # recently used
-        return bucket.code
-    bucket.code = env.compile(source)
-    try:
-        store.dump_bytecode(bucket)
-        _prune(folder)
+        stored = path.read_bytes()
     except OSError:
-        pass  # a full disk or a folder gone read-only: the next build compiles again
-    return bucket.code
+        return None
+    check, _, data = stored.partition(b"\n")
+    if check != hashlib.sha256(data).hexdigest().encode("ascii"):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used
+    return data
 
 
-def _prune(folder: Path, pattern: str = "*.jinja", per_template: int = 1) -> None:
-    kept = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in kept[per_template * _KEPT_TEMPLATES :]:
+def _write_checked(path: Path, data: bytes, per_template: int) -> None:
+    """Write ``data`` with its digest line, atomically, and drop the least used files."""
+    from copharvest.store import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(path, hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
+        _prune(path.parent, path.suffix, per_template)
+    except OSError:
+        pass  # a full disk or a folder gone read-only: the next build does the work again
+
+
+def _prune(folder: Path, suffix: str, per_template: int) -> None:
+    """Keep the most recently used cache files of one kind; touch no other file."""
+    mine = [p for p in folder.iterdir() if _CACHED_NAME.fullmatch(p.name) and p.suffix == suffix]
+    mine.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in mine[per_template * _KEPT_TEMPLATES :]:
         old.unlink(missing_ok=True)
 
 
@@ -220,25 +242,15 @@ def patched_source(xml: str, patch: Callable[[str], str]) -> str:
     versions = f"copharvest {_version('copharvest')}, docxtpl {_version('docxtpl')}, {sys.version}"
     key = hashlib.sha256(f"{versions}\0{xml}".encode("utf-8", "surrogatepass")).hexdigest()
     path = folder / f"{key}.patched"
-    try:
-        stored = path.read_bytes()
-        check, _, data = stored.partition(b"\n")
-        if check.decode("ascii") == hashlib.sha256(data).hexdigest():
-            with contextlib.suppress(OSError):
-                os.utime(path)  # recently used
+    data = _read_checked(path)
+    if data is not None:
+        try:
             return data.decode("utf-8", "surrogatepass")
-    except (OSError, UnicodeError):
-        pass
+        except UnicodeError:
+            pass
     patched = patch(xml)
-    data = patched.encode("utf-8", "surrogatepass")
-    try:
-        from copharvest.store import atomic_write_bytes
-
-        atomic_write_bytes(path, hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
-        # a template has a few parts: the body, and the headers and footers
-        _prune(folder, "*.patched", per_template=4)
-    except OSError:
-        pass  # a full disk or a folder gone read-only: the next build prepares it again
+    # a template has a few parts: the body, and the headers and footers
+    _write_checked(path, patched.encode("utf-8", "surrogatepass"), per_template=4)
     return patched
 
 
