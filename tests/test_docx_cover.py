@@ -87,8 +87,8 @@ def test_the_context_names_the_picture(starter: Path) -> None:
     result = CliRunner().invoke(cli, ["context", str(folder)])
     assert result.exit_code == 0, result.output
     cover = json.loads(result.stdout)["cover"]
-    assert cover == {
-        "path": str(folder / "cover.png"),
+    assert cover == {  # relative: no local path is published
+        "path": "cover.png",
         "alt_text": "Cover picture of the booklet Our Community of Practice",
     }
 
@@ -104,7 +104,7 @@ def test_a_damaged_picture_is_an_error_and_the_earlier_booklet_stays(
         f.write("cover_image: cover.png\n")
     result = CliRunner().invoke(cli, ["build", str(starter), "-o", str(out), "-q"])
     assert result.exit_code == 1
-    assert "cover.png: cannot read the cover picture" in result.stderr
+    assert "$.cover_image: 'cover.png' is damaged: its size cannot be read" in result.stderr
     assert "Traceback" not in result.output
     assert out.read_bytes() == before
 
@@ -136,7 +136,8 @@ def test_the_markdown_and_json_formats_carry_the_picture(
     folder = _with_cover(starter, "cover.png", (300, 200))
     out = tmp_path / "booklet.json"
     _build(folder, out, "-f", "json", "--locale", locale)
-    assert json.loads(out.read_text(encoding="utf-8"))["cover"]["path"] == str(folder / "cover.png")
+    assert json.loads(out.read_text(encoding="utf-8"))["cover"]["path"] == "cover.png"
+    assert str(tmp_path) not in out.read_text(encoding="utf-8")
 
 
 def test_the_markdown_preview_shows_the_picture(starter: Path, tmp_path: Path) -> None:
@@ -144,5 +145,5 @@ def test_the_markdown_preview_shows_the_picture(starter: Path, tmp_path: Path) -
     out = tmp_path / "preview.md"
     _build(folder, out, "-f", "markdown")
     text = out.read_text(encoding="utf-8")
-    picture = (folder / "pictures" / "cover photo.png").as_posix()
+    picture = "pictures/cover photo.png"  # relative to the harvest folder
     assert f"![Cover picture of the booklet Our Community of Practice](<{picture}>)" in text

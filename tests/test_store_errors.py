@@ -499,6 +499,30 @@ CASES = [
         ),
     ),
     Case(
+        "cover-image-damaged",
+        {
+            "community.yaml": COMMUNITY + "cover_image: cover.png\n",
+            "cover.png": b"\x89PNG\r\n\x1a\n" + b"\0" * 20,
+        },
+        ("{dir}/community.yaml:5: $.cover_image: 'cover.png' is damaged: its size cannot be read",),
+    ),
+    Case(
+        "cover-image-with-a-null-character",
+        {"community.yaml": COMMUNITY + 'cover_image: "a\\0b.png"\n'},
+        (
+            "{dir}/community.yaml:5: $.cover_image: 'a\\x00b.png': give a path inside the harvest folder",
+        ),
+    ),
+    Case(
+        "an-integer-too-long-for-python",
+        {"community.yaml": COMMUNITY + "format_version: " + "1" * 5000 + "\n"},
+        (
+            "{dir}/community.yaml: a value Python cannot read: Exceeds the limit (4300 digits) "
+            "for integer string conversion: value has 5000 digits; use "
+            "sys.set_int_max_str_digits() to increase the limit",
+        ),
+    ),
+    Case(
         "cover-image-is-a-folder",
         {"community.yaml": COMMUNITY + "cover_image: images\n", "images/x.txt": "x"},
         ("{dir}/community.yaml:5: $.cover_image: 'images' is a folder, not a picture",),

@@ -97,7 +97,8 @@ def prepare(
 
     :param charts_dir: where to draw the charts; none to build without charts.
     :param folder: the harvest folder, where the cover picture the community names is;
-        none to leave the picture out.
+        none to leave the picture out. The view model gives the picture's path as the
+        records do, relative to the folder, so that no local path is published.
     """
     from copharvest.harvest import make_harvest
     from copharvest.health import lesson_texts
@@ -123,9 +124,7 @@ def prepare(
         audience=audience,
         building_lessons=texts,
         charts=charts,
-        cover_image=str(folder / community.cover_image)
-        if folder is not None and community.cover_image
-        else None,
+        cover_image=community.cover_image if folder is not None else None,
     )
 
     def must_be_harvest(plugin: str, result: Any) -> None:
@@ -182,7 +181,9 @@ def render(
         )
         report(f"rendering {fmt.name}")
         try:
-            data = fmt.render(prepared.harvest, RenderOptions(template=template, progress=report))
+            data = fmt.render(
+                prepared.harvest, RenderOptions(template=template, progress=report, folder=folder)
+            )
         except RenderError:
             raise
         except Exception as exc:

@@ -110,8 +110,8 @@ def make_harvest(
     :param audience: who the publication is for; decides what is left out.
     :param building_lessons: the ten (title, explanation) pairs for the annex.
     :param charts: charts already drawn, to embed in the continuity chapter.
-    :param cover_image: the path of the cover picture (``cover_image`` of the community,
-        found in its harvest folder); none for a cover without a picture.
+    :param cover_image: the path of the cover picture relative to the harvest folder
+        (``cover_image`` of the community); none for a cover without a picture.
     """
     pack = pack or GENERIC
     c = community

@@ -278,7 +278,7 @@ class PictureView:
     """A picture to embed: the cover."""
 
     path: str
-    """Path of the picture file (PNG, JPEG or GIF)."""
+    """Path of the picture file (PNG, JPEG or GIF), relative to the harvest folder."""
     alt_text: str
     """Text alternative."""
 

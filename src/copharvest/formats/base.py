@@ -28,6 +28,9 @@ class RenderOptions:
     """A user's template file, for formats that have templates; none for the default."""
     progress: Callable[[str], None] = _no_progress
     """Report a step of a long render (shown on stderr unless ``-q``)."""
+    folder: Path | None = None
+    """The harvest folder: paths in the view model (the cover picture) are relative to
+    it. None when the harvest was not read from a folder; the cover is then left out."""
 
 
 @attrs.frozen(kw_only=True)

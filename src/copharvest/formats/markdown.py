@@ -80,8 +80,10 @@ def render_text(harvest: Harvest) -> str:
     if h.subtitle:
         lines += [f"*{escape(h.subtitle)}*", ""]
     if h.cover is not None:
-        # the path in angle brackets may hold spaces; a picture's URL is not escaped
-        lines += [f"![{escape(h.cover.alt_text)}](<{Path(h.cover.path).as_posix()}>)", ""]
+        # relative to the harvest folder: a preview saved there shows it; in angle
+        # brackets the path may hold spaces
+        target = Path(h.cover.path).as_posix().replace("<", "%3C").replace(">", "%3E")
+        lines += [f"![{escape(h.cover.alt_text)}](<{target}>)", ""]
     if h.audience == "internal":
         lines += [f"**{labels['audience_internal']}**", ""]
     lines += [escape(h.colophon.publisher), "", escape(h.date), "", f"## {labels['colophon']}", ""]

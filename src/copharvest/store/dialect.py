@@ -189,7 +189,7 @@ def fast_load(text: str) -> tuple[Any, bool]:
                 top[2] = _NO_KEY
         if type(get()) is not yaml.StreamEndEvent:
             raise Unsupported("a second document")
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an integer of 4,300+ digits
         raise Unsupported("a syntax error") from exc
     finally:
         parser.dispose()

@@ -191,22 +191,38 @@ IMAGE_SIGNATURES = {
 
 def _cover_image(root: Path, name: str) -> list[Issue]:
     """The cover image must be a PNG, JPEG or GIF file inside the harvest folder."""
-    where = ("cover_image",)
+
+    def problem(message: str) -> list[Issue]:
+        return [Issue(HEADER_FILE, ("cover_image",), message)]
+
     relative = Path(name)
-    if not name.strip() or relative.is_absolute() or ".." in relative.parts:
-        return [Issue(HEADER_FILE, where, f"{name!r}: give a path inside the harvest folder")]
+    if not name.strip() or "\0" in name or relative.is_absolute() or ".." in relative.parts:
+        return problem(f"{name!r}: give a path inside the harvest folder")
     path = root / relative
     try:
+        if not path.resolve().is_relative_to(root.resolve()):
+            return problem(f"{name!r} leads outside the harvest folder")
+        if path.is_dir():
+            return problem(f"{name!r} is a folder, not a picture")
+        if not path.exists():
+            return problem(f"{name!r} does not exist in the harvest folder")
+        if not path.is_file():
+            return problem(f"{name!r} is not a file")
         with path.open("rb") as image:
             head = image.read(8)
-    except IsADirectoryError:
-        return [Issue(HEADER_FILE, where, f"{name!r} is a folder, not a picture")]
-    except FileNotFoundError:
-        return [Issue(HEADER_FILE, where, f"{name!r} does not exist in the harvest folder")]
-    except OSError as exc:
-        return [Issue(HEADER_FILE, where, f"{name!r} cannot be read: {exc.strerror}")]
+    except (OSError, ValueError, RuntimeError) as exc:
+        return problem(f"{name!r} cannot be read: {getattr(exc, 'strerror', None) or exc}")
     if not any(head.startswith(signature) for signature in IMAGE_SIGNATURES):
-        return [Issue(HEADER_FILE, where, f"{name!r} is not a PNG, JPEG or GIF picture")]
+        return problem(f"{name!r} is not a PNG, JPEG or GIF picture")
+    from docx.image.image import Image
+
+    try:
+        size = Image.from_file(str(path))
+        damaged = not size.px_width or not size.px_height
+    except Exception:  # python-docx raises its own errors for damaged pictures
+        damaged = True
+    if damaged:
+        return problem(f"{name!r} is damaged: its size cannot be read")
     return []
 
 

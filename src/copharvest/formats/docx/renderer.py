@@ -407,7 +407,8 @@ def _cover_width_mm(path: str) -> float:
     try:
         image = Image.from_file(path)
     except Exception as exc:  # python-docx raises its own errors and OSError
-        raise RenderError(f"{path}: cannot read the cover picture: {exc}") from exc
+        reason = str(exc) or type(exc).__name__
+        raise RenderError(f"{path}: cannot read the cover picture: {reason}") from exc
     width, height = COVER_BOX_MM
     if not image.px_width or not image.px_height:
         return width
@@ -478,9 +479,12 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
             tpl, chart["path"], Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"]
         )
     cover = context.get("cover")
-    if cover:
-        width = Mm(_cover_width_mm(cover["path"]))
-        cover["image"] = image_class(tpl, cover["path"], width, harvest.title, cover["alt_text"])
+    if cover and options.folder is None:
+        context["cover"] = None  # no folder to find the picture in
+    elif cover:
+        path = str(options.folder / cover["path"])
+        width = Mm(_cover_width_mm(path))
+        cover["image"] = image_class(tpl, path, width, harvest.title, cover["alt_text"])
     progress("rendering the booklet")
     try:
         tpl.render(context, booklet_environment())
