@@ -128,7 +128,9 @@ def _full_load(path: Path, text: str) -> tuple[Any, bool]:
     except yaml.YAMLError as exc:
         raise FileProblem(Problem(file=path, message=f"YAML syntax error: {exc}")) from None
     except ValueError as exc:  # Python refuses integers of more than 4,300 digits
-        raise FileProblem(Problem(file=path, message=f"a value Python cannot read: {exc}")) from None
+        raise FileProblem(
+            Problem(file=path, message=f"a value Python cannot read: {exc}")
+        ) from None
     finally:
         loader.dispose()
 
