@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,15 +11,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SCAFFOLD = ROOT / "src" / "copharvest" / "scaffold" / "harvest"
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _test_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Compiled templates go to a cache folder of this test run, never the user's."""
-    patch = pytest.MonkeyPatch()
-    patch.setenv("COPHARVEST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    yield
-    patch.undo()
 
 
 @pytest.fixture

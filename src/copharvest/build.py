@@ -149,10 +149,13 @@ def render(
     overrides: Mapping[str, Any] | None = None,
     progress: Callable[[str], None] | None = None,
     folder: Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[bytes, OutputFormat]:
     """Build the publication's bytes in the named format (nothing is written).
 
     :param folder: the harvest folder, for the cover picture; see :func:`prepare`.
+    :param warn: told, one line each, what the user should know of the output (what
+        was dropped from a template, say).
     """
     registry = get_registry(plugins)
     fmt = find_format(format_name, registry)
@@ -181,9 +184,13 @@ def render(
         )
         report(f"rendering {fmt.name}")
         try:
-            data = fmt.render(
-                prepared.harvest, RenderOptions(template=template, progress=report, folder=folder)
+            options = RenderOptions(
+                template=template,
+                progress=report,
+                folder=folder,
+                warn=warn or (lambda message: None),
             )
+            data = fmt.render(prepared.harvest, options)
         except RenderError:
             raise
         except Exception as exc:
@@ -191,4 +198,9 @@ def render(
                 f"{plugins.describe(fmt.plugin)} failed to render the {fmt.name} format: "
                 f"{type(exc).__name__}: {exc}"
             ) from exc
+    if not isinstance(data, bytes):
+        raise BuildError(
+            f"{plugins.describe(fmt.plugin)} rendered the {fmt.name} format as "
+            f"{type(data).__name__}, not as bytes; nothing was written"
+        )
     return data, fmt

@@ -9,8 +9,10 @@ its distribution; copharvest goes on without it.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import importlib
+import io
 import os
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -109,7 +111,7 @@ class Plugins:
         for impl in caller.get_hookimpls():
             try:
                 result = impl.function(**{a: ({**kwargs, arg: value})[a] for a in impl.argnames})
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:
                 self.report_failure(impl.plugin_name, f"failed in {hook}", exc)
                 continue
             if result is not None:
@@ -130,7 +132,7 @@ class Plugins:
                 result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
             except PluginError:
                 raise
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:
                 self.report_failure(impl.plugin_name, f"failed in {hook}", exc)
                 continue
             results.append((impl.plugin_name, result))
@@ -204,16 +206,31 @@ def get_plugins(
             if ep.name in skipped or plugins.manager.has_plugin(ep.name):
                 continue
             plugins.origins[ep.name] = (ep.distribution, ep.version)
-            try:
-                plugin = ep.load()
-            except Exception as exc:
-                plugins.report_failure(ep.name, "failed to load", exc)
-                continue
-            register(plugins, plugin, ep.name)
+            plugin = _load_quietly(plugins, ep)
+            if plugin is not None:
+                register(plugins, plugin, ep.name)
     for name, plugin in extra:
         if name not in skipped:
             register(plugins, plugin, name)
     return plugins
+
+
+def _load_quietly(plugins: Plugins, ep: Any) -> object | None:
+    """Import one plugin; what it prints goes nowhere (standard output may be a JSON
+    document), and neither an exception nor ``sys.exit`` ends the command."""
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):
+            plugin: object = ep.load()
+    except (Exception, SystemExit) as exc:
+        plugins.report_failure(ep.name, "failed to load", exc)
+        return None
+    if printed.getvalue():
+        plugins.problems.append(
+            f"{plugins.describe(ep.name)} printed to standard output while loading; "
+            "its output was left out"
+        )
+    return plugin
 
 
 T = TypeVar("T")
@@ -257,7 +274,7 @@ def collect(
             impl.function(register=register_one)
         except PluginError:
             raise
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             # leave out everything this plugin registered before it failed
             for name in set(found) - set(before):
                 del found[name]

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import gc
 import importlib
+import signal
+import sys
+from typing import Any
 
 import click
 
@@ -42,6 +45,17 @@ class LazyGroup(click.Group):
         module_name, attr = target.split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            # A plugin problem that stops a command (two plugins registering one name)
+            # is one line, whichever command met it. The module is imported by then.
+            plugins = sys.modules.get("copharvest.plugins")
+            if plugins is not None and isinstance(exc, plugins.PluginError):
+                raise click.ClickException(str(exc)) from None
+            raise
 
     def _add_plugin_commands(self, ctx: click.Context) -> None:
         # Plugins are loaded only when a name is not a builtin command (or for --help).
@@ -92,10 +106,22 @@ def main() -> None:
     peak memory. Nothing of this applies when copharvest is used as a library.
     """
     gc.set_threshold(100_000, 50, 100)
+    _terminate_like_interrupt()
     try:
         cli(prog_name="copharvest")
     finally:
         gc.freeze()
+
+
+def _interrupted(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _terminate_like_interrupt() -> None:
+    """SIGTERM ends a command as Ctrl-C does: temporary files and half-written outputs
+    are cleaned up on the way out, and earlier outputs stay as they were."""
+    if hasattr(signal, "SIGTERM") and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupted)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -89,12 +89,15 @@ def build(
     """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
     from copharvest.analysis import AnalysisError
     from copharvest.build import BuildError, render
+    from copharvest.cli.outputs import check_output
     from copharvest.formats.base import RenderError
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
     from copharvest.store import atomic_write_bytes
 
     community = _with_locale(load_or_exit(folder), locale)
+    if output is not None:
+        check_output(output, reads=[template] if template else [], folder=folder)
     plugins = plugins_from(ctx)
     progress = _Progress(quiet)
     try:
@@ -107,12 +110,14 @@ def build(
             charts=charts,
             progress=progress,
             folder=folder,
+            warn=lambda message: click.echo(f"warning: {message}", err=True),
         )
     except (BuildError, RenderError, PluginError, AnalysisError) as exc:
         report_plugin_problems(ctx)
         fail(str(exc))
     report_plugin_problems(ctx)
     target = output or Path(f"{folder.resolve().name}{fmt.suffix}")
+    check_output(target, reads=[template] if template else [], folder=folder)
     if target.resolve().parent != Path.cwd().resolve() and not target.parent.exists():
         fail(f"{target}: folder {target.parent} does not exist")
     try:
@@ -188,7 +193,13 @@ def template_export(ctx: click.Context, file: Path, format_name: str, force: boo
         fail(str(exc))
     if fmt.export_template is None:
         fail(f"the {fmt.name} format has no template")
+    from copharvest.cli.outputs import check_output
+
     if file.exists() and not force:
         fail(f"{file}: already exists; use --force to replace it")
-    atomic_write_bytes(file, fmt.export_template())
+    check_output(file)
+    try:
+        atomic_write_bytes(file, fmt.export_template())
+    except OSError as exc:
+        fail(f"{file}: cannot write: {exc.strerror}")
     click.echo(f"Wrote {file}; restyle it, then: copharvest build DIR --template {file}", err=True)

@@ -20,17 +20,49 @@ def init(folder: Path) -> None:
     FOLDER/.schema, and each file names its schema on its first line, so editors
     that know JSON Schema (e.g. VS Code's YAML extension) complete and check as you type.
     """
-    from copharvest.schema import FOLDER_SCHEMA_DIR, write_schemas
-
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         fail(f"{folder}: already exists and is not empty; choose a new folder")
-    folder.mkdir(parents=True, exist_ok=True)
-    scaffold = files("copharvest") / "scaffold" / "harvest"
-    written = []
-    for item in sorted(scaffold.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".yaml"):
-            (folder / item.name).write_text(item.read_text(encoding="utf-8"), encoding="utf-8")
-            written.append(item.name)
-    write_schemas(folder / FOLDER_SCHEMA_DIR)
+    try:
+        written = _scaffold(folder)
+    except OSError as exc:
+        fail(f"{exc.filename or folder}: cannot write: {exc.strerror}")
     click.echo(f"Created {folder} with {', '.join(written)}")
     click.echo(f"Next: edit the files, then run 'copharvest check {folder}'")
+
+
+def _scaffold(folder: Path) -> list[str]:
+    """Write the starter files into a new folder beside ``folder``, then move it into
+    place: the folder appears whole, or not at all."""
+    import shutil
+    import tempfile
+
+    from copharvest.schema import FOLDER_SCHEMA_DIR, write_schemas
+
+    parent = folder.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.init-", dir=parent))
+    try:
+        scaffold = files("copharvest") / "scaffold" / "harvest"
+        written = []
+        for item in sorted(scaffold.iterdir(), key=lambda p: p.name):
+            if item.name.endswith(".yaml"):
+                text = item.read_text(encoding="utf-8")
+                (staging / item.name).write_text(text, encoding="utf-8")
+                written.append(item.name)
+        write_schemas(staging / FOLDER_SCHEMA_DIR)
+        staging.chmod(0o777 & ~_umask())
+        if folder.is_dir():
+            folder.rmdir()  # empty: checked above
+        staging.rename(folder)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return written
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

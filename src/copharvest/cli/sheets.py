@@ -157,9 +157,12 @@ def export_sheet(folder: Path, target: Path) -> None:
 
     if target.suffix.lower() != ".xlsx":
         raise click.UsageError("--xlsx must name an .xlsx file")
+    from copharvest.cli.outputs import check_output
+
     if not target.parent.is_dir():
         fail(f"{target.parent}: folder does not exist")
     community = load_or_exit(folder)
+    check_output(target, folder=folder)
     note = export_workbook(community, target)
     if note:
         click.echo(f"Metrics left out: {note}", err=True)
@@ -198,13 +201,22 @@ def schema(output: Path | None, stem: str | None) -> None:
     if output is None:
         click.echo(schemas.dumps(schemas.harvest_schema()), nl=False)
         return
+    from copharvest.cli.outputs import check_output
+
     if output.suffix == ".json" and not output.is_dir():
         if not output.parent.is_dir():
             fail(f"{output.parent}: folder does not exist")
-        atomic_write_text(output, schemas.dumps(schemas.harvest_schema()))
+        check_output(output)
+        try:
+            atomic_write_text(output, schemas.dumps(schemas.harvest_schema()))
+        except OSError as exc:
+            fail(f"{output}: cannot write: {exc.strerror}")
         click.echo(f"Wrote {output}")
         return
     if output.exists() and not output.is_dir():
         fail(f"{output}: exists and is not a folder")
-    written = schemas.write_schemas(output)
+    try:
+        written = schemas.write_schemas(output)
+    except OSError as exc:
+        fail(f"{exc.filename or output}: cannot write: {exc.strerror}")
     click.echo(f"Wrote {len(written)} schemas to {output}")

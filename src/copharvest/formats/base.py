@@ -31,6 +31,9 @@ class RenderOptions:
     folder: Path | None = None
     """The harvest folder: paths in the view model (the cover picture) are relative to
     it. None when the harvest was not read from a folder; the cover is then left out."""
+    warn: Callable[[str], None] = _no_progress
+    """Report something the user should know of the output, in one line (shown on
+    stderr as a warning, also with ``-q``): what was dropped from a template, say."""
 
 
 @attrs.frozen(kw_only=True)

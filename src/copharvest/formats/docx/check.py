@@ -79,7 +79,11 @@ def _unsafe_names(ast: Any) -> list[str]:
     return names
 
 
-_OPENERS = {"{{": "}}", "{%": "%}"}
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_TAG_OPEN = re.compile(r"\{[{%#]")
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+_MAX_TAG_PROBLEMS = 10
 
 
 def _unclosed_tags(path: Path, where: str, xml: str) -> list[str]:
@@ -87,21 +91,35 @@ def _unclosed_tags(path: Path, where: str, xml: str) -> list[str]:
 
     docxtpl's clean-up of the XML, and then Jinja, would read on to the next tag's end
     and the text in between would vanish without an error, so this looks at the text
-    as the author typed it, before that clean-up.
+    as the author typed it, before that clean-up. One pass over the text: each tag is
+    looked at once, the inside of ``{% raw %}`` is skipped, and at most
+    :data:`_MAX_TAG_PROBLEMS` are named.
     """
     text = re.sub(r"<[^>]+>", "", xml)
-    problems = []
-    for opener, closer in _OPENERS.items():
-        for match in re.finditer(re.escape(opener), text):
-            start = match.end()
-            end = text.find(closer, start)
-            later = [i for i in (text.find("{{", start), text.find("{%", start)) if i >= 0]
-            if end < 0 or (later and min(later) < end):
-                near = text[match.start() : match.start() + 40].split("\n")[0]
-                problems.append(
-                    f"{path}: a {opener!r} without its {closer!r} in the {where} near {near!r}; "
-                    "the text up to the next tag would be lost"
-                )
+    problems: list[str] = []
+    position = 0
+    while len(problems) < _MAX_TAG_PROBLEMS:
+        match = _TAG_OPEN.search(text, position)
+        if match is None:
+            break
+        raw = _RAW.match(text, match.start())
+        if raw is not None:
+            end_raw = _ENDRAW.search(text, raw.end())
+            position = end_raw.end() if end_raw else len(text)
+            continue
+        opener = match.group(0)
+        closer = _CLOSERS[opener]
+        end = text.find(closer, match.end())
+        following = _TAG_OPEN.search(text, match.end())
+        if end < 0 or (following is not None and following.start() < end):
+            near = text[match.start() : match.start() + 40].split("\n")[0]
+            problems.append(
+                f"{path}: a {opener!r} without its {closer!r} in the {where} near {near!r}; "
+                "the text up to the next tag would be lost"
+            )
+            position = match.end()
+        else:
+            position = end + len(closer)
     return problems
 
 
@@ -112,12 +130,13 @@ def check_template(path: Path) -> list[str]:
     from jinja2 import meta
     from jinja2.exceptions import TemplateSyntaxError
 
+    from copharvest.formats.docx.intake import TemplateRefused, read_template
     from copharvest.formats.docx.renderer import make_environment
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [f"{path}: cannot read the template: {exc.strerror}"]
+        data = read_template(path)
+    except TemplateRefused as exc:
+        return [str(exc)]
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:

@@ -470,14 +470,27 @@ def source_date() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).replace(tzinfo=None)
 
 
+CORE_PROPERTY_LIMIT = 255
+"""The most characters a core property (title, subject, author) may hold."""
+
+
 def set_properties(
     document: Document, *, title: str, subject: str, author: str, language: str
 ) -> None:
-    """Title, subject, author, language; created/modified only from SOURCE_DATE_EPOCH."""
+    """Title, subject, author, language; created/modified only from SOURCE_DATE_EPOCH.
+
+    The properties start afresh: nothing of the template's own (who last saved it,
+    keywords, a DOCTYPE or entities in its XML) rides along into the booklet.
+    """
+    from docx.oxml.coreprops import CT_CoreProperties
+
+    part = document.part.package._core_properties_part
+    part._element = CT_CoreProperties.new()
     props = document.core_properties
-    props.title = title
-    props.subject = subject
-    props.author = author
+    # Word holds at most 255 characters in a property; the full text is in the booklet.
+    props.title = title[:CORE_PROPERTY_LIMIT]
+    props.subject = subject[:CORE_PROPERTY_LIMIT]
+    props.author = author[:CORE_PROPERTY_LIMIT]
     props.language = language
     stamp = source_date()
     element = props._element

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import io
-import os
 import re
-import sys
-from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copharvest.formats.base import RenderError, RenderOptions
 from copharvest.formats.docx.context import clean, render_context
 
 if TYPE_CHECKING:
-    from jinja2.sandbox import SandboxedEnvironment
-
+    from copharvest.formats.docx.sandbox import BookletEnvironment
     from copharvest.views import Harvest
 
 CHART_WIDTH_MM = 150
@@ -81,181 +74,17 @@ def rich(runs: Any) -> Any:
     return text
 
 
-def make_environment() -> SandboxedEnvironment:
-    """The Jinja environment of every render: sandboxed, autoescaping, strict."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+def make_environment() -> BookletEnvironment:
+    """The environment of every render: the booklet sandbox, with the ``rich`` filter."""
+    from copharvest.formats.docx.sandbox import make_environment as sandboxed
 
-    class Environment(SandboxedEnvironment):
-        """Compiles each template source once: a booklet's XML takes a while to compile.
-
-        The code is also kept in the cache folder (:func:`compiled_code`), so that the
-        next build with the same template does not compile it again.
-        """
-
-        def __init__(self, **options: Any) -> None:
-            super().__init__(**options)
-            self.compiled: dict[str, Any] = {}
-
-        def getattr(self, obj: Any, attribute: str) -> Any:
-            # ``row.title`` on the context's dicts: the sandbox first looks for a dict
-            # attribute of that name, which raises and catches an AttributeError. A name
-            # no dict has goes straight to the item, as it would after that failure.
-            if type(obj) is dict and type(attribute) is str and attribute not in _DICT_NAMES:
-                try:
-                    return obj[attribute]
-                except KeyError:
-                    return self.undefined(obj=obj, name=attribute)
-            return super().getattr(obj, attribute)
-
-        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-            if globals is not None or template_class is not None or not isinstance(source, str):
-                return super().from_string(source, globals, template_class)
-            template = self.compiled.get(source)
-            if template is None:
-                if len(self.compiled) >= 16:
-                    self.compiled.clear()
-                code = compiled_code(self, source)
-                template = self.template_class.from_code(self, code, self.make_globals(None))
-                self.compiled[source] = template
-            return template
-
-    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env = sandboxed(finalize=_finalize)
     env.filters["rich"] = rich
     return env
 
 
-_DICT_NAMES = frozenset(dir(dict))
-"""Every attribute a dict has (its type's and object's): any other name is no attribute."""
-
-_KEPT_TEMPLATES = 32
-"""Compiled templates kept in the cache folder; the least recently used go first."""
-
-
 @cache
-def _version(package: str) -> str:
-    """The installed version of ``package``, looked up once (each look-up reads metadata)."""
-    if package == "copharvest":
-        import copharvest
-
-        return str(copharvest.__version__)
-    module = __import__(package)
-    return str(module.__version__)
-
-
-def _fingerprint(env: Any) -> str:
-    """What, besides the source, shapes a template's compiled code."""
-    return "\n".join(
-        (
-            f"copharvest {_version('copharvest')}, Jinja {_version('jinja2')}",
-            f"{type(env).__mro__[1].__qualname__} autoescape={env.autoescape}",
-            f"finalize={getattr(env.finalize, '__qualname__', env.finalize)}",
-            f"filters={','.join(sorted(env.filters))} tests={','.join(sorted(env.tests))}",
-        )
-    )
-
-
-def compiled_code(env: Any, source: str) -> Any:
-    """The code Jinja compiles ``source`` to, from the cache folder when it is there.
-
-    Compiling a booklet's XML is the largest fixed cost of a build, and the same
-    template is built again and again. The code is keyed by a digest of the source
-    and of everything else that shapes it (versions, the bytecode format, the
-    environment's options, filters and tests), and stored with a digest of its own
-    that is checked before the code is read back: a damaged, unreadable or unwritable
-    cache is passed over, and the template is compiled as if there were none.
-    """
-    from copharvest.cache import subfolder
-
-    folder = subfolder("templates")
-    if folder is None:
-        return env.compile(source)
-    import marshal
-    from importlib.util import MAGIC_NUMBER
-
-    key = hashlib.sha256(
-        f"{_fingerprint(env)}\0{MAGIC_NUMBER.hex()}\0{source}".encode("utf-8", "surrogatepass")
-    ).hexdigest()
-    path = folder / f"{key}.jinja"
-    data = _read_checked(path)
-    if data is not None:
-        try:
-            return marshal.loads(data)
-        except (EOFError, ValueError, TypeError):
-            pass
-    code = env.compile(source)
-    _write_checked(path, marshal.dumps(code), per_template=1)
-    return code
-
-
-_CACHED_NAME = re.compile(r"[0-9a-f]{64}\.(?:jinja|patched)")
-
-
-def _read_checked(path: Path) -> bytes | None:
-    """A cache file's data, if its digest line matches; else ``None``."""
-    try:
-        stored = path.read_bytes()
-    except OSError:
-        return None
-    check, _, data = stored.partition(b"\n")
-    if check != hashlib.sha256(data).hexdigest().encode("ascii"):
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # recently used
-    return data
-
-
-def _write_checked(path: Path, data: bytes, per_template: int) -> None:
-    """Write ``data`` with its digest line, atomically, and drop the least used files."""
-    from copharvest.store import atomic_write_bytes
-
-    try:
-        atomic_write_bytes(path, hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
-        _prune(path.parent, path.suffix, per_template)
-    except OSError:
-        pass  # a full disk or a folder gone read-only: the next build does the work again
-
-
-def _prune(folder: Path, suffix: str, per_template: int) -> None:
-    """Keep the most recently used cache files of one kind; touch no other file."""
-    mine = [p for p in folder.iterdir() if _CACHED_NAME.fullmatch(p.name) and p.suffix == suffix]
-    mine.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in mine[per_template * _KEPT_TEMPLATES :]:
-        old.unlink(missing_ok=True)
-
-
-def patched_source(xml: str, patch: Callable[[str], str]) -> str:
-    """docxtpl's preparation of a part's XML for Jinja (``patch``), from the cache folder
-    when it is there.
-
-    docxtpl tidies the template's XML for Jinja with some forty regular expressions, on
-    every build (17 ms and more for the default template), while the result depends on
-    the XML and the versions only. It is kept beside the compiled templates, keyed by a
-    digest of both, with a digest of its own that is checked when it is read back:
-    anything amiss and the XML is prepared again.
-    """
-    from copharvest.cache import subfolder
-
-    folder = subfolder("templates")
-    if folder is None:
-        return patch(xml)
-    versions = f"copharvest {_version('copharvest')}, docxtpl {_version('docxtpl')}, {sys.version}"
-    key = hashlib.sha256(f"{versions}\0{xml}".encode("utf-8", "surrogatepass")).hexdigest()
-    path = folder / f"{key}.patched"
-    data = _read_checked(path)
-    if data is not None:
-        try:
-            return data.decode("utf-8", "surrogatepass")
-        except UnicodeError:
-            pass
-    patched = patch(xml)
-    # a template has a few parts: the body, and the headers and footers
-    _write_checked(path, patched.encode("utf-8", "surrogatepass"), per_template=4)
-    return patched
-
-
-@cache
-def booklet_environment() -> SandboxedEnvironment:
+def booklet_environment() -> BookletEnvironment:
     """The environment renders share, so that a template is compiled once per process."""
     return make_environment()
 
@@ -285,10 +114,9 @@ def _around_body(document: Any) -> tuple[str, str]:
 
 
 @cache
-def _classes() -> tuple[type[Any], type[Any]]:
-    """docxtpl's template and image classes, with the changes the booklet needs."""
-    from docxtpl import DocxTemplate, InlineImage
-    from jinja2 import Template
+def _template_class() -> type[Any]:
+    """docxtpl's template class, with the changes the booklet needs."""
+    from docxtpl import DocxTemplate
     from jinja2.exceptions import TemplateError
     from lxml import etree
 
@@ -308,7 +136,8 @@ def _classes() -> tuple[type[Any], type[Any]]:
         def patch_xml(self, src_xml: str) -> str:
             if _TABLE_TAGS.search(src_xml):
                 self.needs_table_fix = True
-            return patched_source(src_xml, super().patch_xml)
+            patched: str = super().patch_xml(src_xml)
+            return patched
 
         def fix_tables(self, xml: str) -> Any:
             if self.needs_table_fix:
@@ -346,7 +175,10 @@ def _classes() -> tuple[type[Any], type[Any]]:
             src_xml = src_xml.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
             try:
                 self.current_rendering_part = part
-                template = jinja_env.from_string(src_xml) if jinja_env else Template(src_xml)
+                template = jinja_env.from_string(src_xml)
+                template.where = (
+                    "document body" if part is self.docx.part else f"part {part.partname}"
+                )
                 dst_xml: str = template.render(context)
             except TemplateError as exc:
                 lineno = getattr(exc, "lineno", None)
@@ -373,27 +205,7 @@ def _classes() -> tuple[type[Any], type[Any]]:
                 self.docx_ids_index += 1
                 element.set("id", str(self.docx_ids_index))
 
-    class AltTextImage(InlineImage):  # type: ignore[misc]
-        """An inline picture with a title and a text alternative."""
-
-        def __init__(self, tpl: Any, path: str, width: Any, title: str, alt: str) -> None:
-            super().__init__(tpl, path, width=width)
-            self.title = title
-            self.alt = alt
-
-        def _insert_image(self) -> str:
-            inline = self.tpl.current_rendering_part.new_pic_inline(
-                self.image_descriptor, self.width, self.height
-            )
-            for element in (inline.docPr, *inline.xpath(".//pic:cNvPr")):
-                element.set("descr", self.alt)
-                element.set("title", self.title)
-            return (
-                f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r>"
-                '<w:r><w:t xml:space="preserve">'
-            )
-
-    return BookletTemplate, AltTextImage
+    return BookletTemplate
 
 
 COVER_BOX_MM = (150, 100)
@@ -424,12 +236,43 @@ def default_template() -> bytes:
 
 
 def _template_bytes(options: RenderOptions) -> tuple[bytes, str]:
+    from copharvest.formats.docx.intake import TemplateRefused, read_template
+
     if options.template is None:
         return default_template(), "the default template"
     try:
-        return options.template.read_bytes(), str(options.template)
-    except OSError as exc:
-        raise RenderError(f"{options.template}: cannot read the template: {exc.strerror}") from exc
+        return read_template(options.template), str(options.template)
+    except TemplateRefused as exc:
+        raise RenderError(str(exc)) from exc
+
+
+def _picture(part: Any, path: str, width: Any, title: str, alt: str) -> Any:
+    """A picture as inert markup for the context: the WordprocessingML of an inline
+    picture whose image is already in the document part, closing and reopening the
+    run it is printed in. A template sees a string, nothing that can reach the
+    document."""
+    from copharvest.formats.docx.sandbox import inert_markup
+
+    inline = part.new_pic_inline(path, width, None)
+    for element in (inline.docPr, *inline.xpath(".//pic:cNvPr")):
+        element.set("descr", alt)
+        element.set("title", title)
+    return inert_markup(
+        f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+    )
+
+
+def _drop_unused_pictures(part: Any, before: set[str]) -> None:
+    """Forget the pictures added for the context that the template did not print."""
+    from lxml import etree
+
+    added = [rid for rid in part.rels if rid not in before]
+    if not added:
+        return
+    xml = etree.tostring(part.element, encoding="unicode")
+    for rid in added:
+        if f'r:embed="{rid}"' not in xml:
+            part.rels.pop(rid)
 
 
 def describe_template_error(name: str, exc: Exception) -> str:
@@ -452,7 +295,8 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     from docx.shared import Mm
     from jinja2.exceptions import TemplateError
 
-    from copharvest.formats.docx.package import document_bytes
+    from copharvest.formats.docx.intake import sanitize
+    from copharvest.formats.docx.package import package_members, zip_members
     from copharvest.formats.docx.post import (
         StyleInfo,
         ensure_update_fields,
@@ -467,16 +311,17 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     progress("preparing the render context")
     context = render_context(harvest)
     data, name = _template_bytes(options)
-    template_class, image_class = _classes()
     try:
-        tpl = template_class(io.BytesIO(data))
+        tpl = _template_class()(io.BytesIO(data))
         tpl.init_docx()
     except Exception as exc:
         raise RenderError(f"{name}: not a Word document (.docx): {exc}") from exc
     tpl.name = name
+    part = tpl.docx.part
+    rels_before = set(part.rels)
     for chart in context["continuity"]["charts"]:
-        chart["image"] = image_class(
-            tpl, chart["path"], Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"]
+        chart["image"] = _picture(
+            part, chart["path"], Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"]
         )
     cover = context.get("cover")
     if cover and options.folder is None:
@@ -484,7 +329,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     elif cover:
         path = str(options.folder / cover["path"])
         width = Mm(_cover_width_mm(path))
-        cover["image"] = image_class(tpl, path, width, harvest.title, cover["alt_text"])
+        cover["image"] = _picture(part, path, width, harvest.title, cover["alt_text"])
     progress("rendering the booklet")
     try:
         tpl.render(context, booklet_environment())
@@ -498,6 +343,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
         raise RenderError(f"{name}: rendering failed: {type(exc).__name__}: {exc}") from exc
     progress("numbering the lists and filling in the table of contents")
     document = tpl.docx
+    _drop_unused_pictures(document.part, rels_before)
     styles = StyleInfo(document)
     restart_numbered_lists(document, styles)
     fill_table_of_contents(document, styles)
@@ -512,4 +358,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
         language=language,
     )
     progress("packaging the .docx")
-    return document_bytes(document)
+    members, notices = sanitize(package_members(document))
+    for notice in notices:
+        options.warn(f"{name}: {notice}")
+    return zip_members(members)

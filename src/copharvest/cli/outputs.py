@@ -1,0 +1,79 @@
+"""Output files: never an input, never a record, never a read-only file replaced."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+
+class OutputRefused(click.ClickException):
+    """An output path the command will not write: one line, exit 2 (a usage error)."""
+
+    exit_code = 2
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _is_record_file(path: Path) -> bool:
+    """Whether ``path`` names a file of a harvest folder (``members.yaml`` beside a
+    ``community.yaml``, say)."""
+    from copharvest.store.folder import HEADER_FILE, STEMS, SUFFIXES
+
+    if path.suffix.lower() not in SUFFIXES or path.stem not in STEMS:
+        return False
+    parent = path.parent
+    return any((parent / f"{HEADER_FILE}{suffix}").exists() for suffix in SUFFIXES)
+
+
+def harvest_inputs(folder: Path) -> list[Path]:
+    """The files of a harvest folder a command reads: its records and what they name."""
+    from copharvest.store.folder import STEMS, SUFFIXES
+
+    found = [folder / f"{stem}{suffix}" for stem in STEMS for suffix in SUFFIXES]
+    return [path for path in found if path.exists()]
+
+
+def check_output(target: Path, *, reads: Iterable[Path] = (), folder: Path | None = None) -> None:
+    """Refuse (one line, exit 2) to write ``target`` when it would replace an input.
+
+    Refused: a file the command reads (``reads``, the template say), a file of the
+    harvest folder ``folder`` or of any other harvest folder, a file in ``folder`` that
+    would be read as a record, something that is not a regular file, and an existing
+    read-only file.
+    """
+    inputs = [*reads, *(harvest_inputs(folder) if folder is not None else ())]
+    for path in inputs:
+        if target.resolve() == path.resolve() or (target.exists() and _same(target, path)):
+            raise OutputRefused(
+                f"{target}: is an input of this command ({path}); choose another output file"
+            )
+    if _is_record_file(target):
+        raise OutputRefused(
+            f"{target}: is a file of the harvest folder {target.parent}; choose another output file"
+        )
+    if folder is not None and folder.exists():
+        from copharvest.store.folder import SUFFIXES
+
+        inside = target.resolve().parent == folder.resolve()
+        if inside and target.suffix.lower() in SUFFIXES:
+            raise OutputRefused(
+                f"{target}: would be read as a record of the harvest folder {folder}; "
+                "write it elsewhere"
+            )
+    try:
+        info = os.stat(target)
+    except OSError:
+        return  # nothing there yet (or nothing that can be looked at): the write says
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputRefused(f"{target}: exists and is not a regular file; choose another name")
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise OutputRefused(f"{target}: is read-only; make it writable or remove it to replace it")
