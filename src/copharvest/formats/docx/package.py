@@ -1,15 +1,16 @@
 """Write a python-docx document as a byte-identical .docx for identical content.
 
-python-docx stamps every zip entry with the current time; here every entry gets the
-same fixed date (1980-01-01, the zip epoch), fixed attributes and a fixed order:
-``[Content_Types].xml`` first, then the package relationships, then the rest by name.
+python-docx stamps every zip entry with the current time; its saved package is zipped
+again with the same fixed date (1980-01-01, the zip epoch) for every entry, fixed
+attributes and a fixed order: ``[Content_Types].xml`` first, then the package
+relationships, then the rest by name.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -18,34 +19,12 @@ FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
 
 
-class _Collector:
-    """Stands in for python-docx's zip writer and keeps the members in memory."""
-
-    def __init__(self) -> None:
-        self.members: dict[str, bytes] = {}
-
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        self.members[str(pack_uri.membername)] = blob
-
-    def close(self) -> None:
-        """Nothing to close."""
-
-
 def package_members(document: Document) -> dict[str, bytes]:
-    """Every zip member of the document's package, by name."""
-    from docx.opc.pkgwriter import PackageWriter
-
-    package = document.part.package
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    collector = _Collector()
-    # The steps of PackageWriter.write, with the collector as the physical writer.
-    writer: Any = PackageWriter
-    writer._write_content_types_stream(collector, parts)
-    writer._write_pkg_rels(collector, package.rels)
-    writer._write_parts(collector, parts)
-    return collector.members
+    """Every zip member of the document's package, by name, as python-docx saves it."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
 def zip_members(members: dict[str, bytes]) -> bytes:
