@@ -1,4 +1,4 @@
-"""The quick entry-point finder agrees with importlib.metadata."""
+"""The entry-point finder agrees with importlib.metadata and keeps its rules."""
 
 from __future__ import annotations
 
