@@ -41,20 +41,33 @@ class EntryPoint:
 
 
 def find(group: str, path: Iterable[str] | None = None) -> list[EntryPoint]:
-    """The entry points of ``group`` of the distributions on ``path`` (``sys.path``)."""
-    from importlib.metadata import distributions
+    """The entry points of ``group`` of the distributions on ``path`` (``sys.path``).
 
-    seen: set[str] = set()
-    found: list[EntryPoint] = []
-    options = {} if path is None else {"path": list(path)}
-    for dist in distributions(**options):
-        name = dist.metadata["Name"] or ""
-        key = normalise(name)
-        if key in seen:
-            continue
-        seen.add(key)
-        for ep in dist.entry_points.select(group=group):
-            found.append(
-                EntryPoint(name=ep.name, value=ep.value, distribution=name, version=dist.version)
+    Only the distributions that declare one have their metadata read (for their name
+    and version): reading every installed distribution's metadata would cost more
+    than the rest of ``copharvest --help``.
+    """
+    from importlib import metadata
+
+    if path is None:
+        declared = list(metadata.entry_points(group=group))
+    else:
+        seen: set[str] = set()
+        declared = []
+        for dist in metadata.distributions(path=list(path)):
+            key = normalise(dist.metadata["Name"] or "")
+            if key not in seen:
+                seen.add(key)
+                declared += dist.entry_points.select(group=group)
+    found = []
+    for ep in declared:
+        owner = ep.dist
+        found.append(
+            EntryPoint(
+                name=ep.name,
+                value=ep.value,
+                distribution=(owner.metadata["Name"] or "") if owner else "",
+                version=owner.version if owner else None,
             )
+        )
     return found
