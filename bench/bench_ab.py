@@ -79,7 +79,7 @@ def main() -> None:
                 if args.only and name not in args.only:
                     continue
                 times: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
-                for side, src in sides.items():
+                for src in sides.values():
                     timed(command, src)  # warm up: bytecode, file cache
                 for _ in range(args.runs):
                     for side, src in sides.items():
