@@ -29,6 +29,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "copharvest.formats.json_format",
     "copharvest.formats.markdown",
     "copharvest.formats.docx",
+    "copharvest.formats.pdf",
 )
 """Modules registered as builtin plugins."""
 

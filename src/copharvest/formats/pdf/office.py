@@ -1,0 +1,207 @@
+"""LibreOffice headless: find it, and convert a .docx to PDF with its fields updated.
+
+Each conversion runs a LibreOffice of its own, in a new temporary profile, so that it
+neither disturbs nor depends on a LibreOffice the user has open, and it is stopped
+(with everything it started) when it takes longer than the time limit. A small
+Python macro in that profile opens the booklet hidden, updates every index (the table
+of contents gets its page numbers) and field, and exports a tagged PDF with
+bookmarks for the headings; the document's title and language go along.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from copharvest.formats.base import RenderError
+
+SOFFICE_ENV = "COPHARVEST_SOFFICE"
+"""The LibreOffice program to use (``soffice``), when it is not found by itself."""
+TIMEOUT_ENV = "COPHARVEST_SOFFICE_TIMEOUT"
+"""Seconds a conversion may take (default :data:`DEFAULT_TIMEOUT`)."""
+DEFAULT_TIMEOUT = 120.0
+
+_INSTALL_HINT = (
+    "LibreOffice is needed for PDF output and was not found; install it "
+    "(Debian/Ubuntu: apt install libreoffice-writer; macOS: brew install --cask "
+    "libreoffice; Windows: from libreoffice.org), or set COPHARVEST_SOFFICE to its "
+    "soffice program"
+)
+_USUAL_PLACES = (
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/opt/libreoffice/program/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+)
+
+MACRO = '''\
+"""copharvest's conversion macro: run by LibreOffice inside its own profile."""
+import os
+import traceback
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def _properties(**values):
+    result = []
+    for name, value in values.items():
+        item = PropertyValue()
+        item.Name = name
+        item.Value = value
+        result.append(item)
+    return tuple(result)
+
+
+def convert(*args):
+    try:
+        desktop = XSCRIPTCONTEXT.getDesktop()
+        document = desktop.loadComponentFromURL(
+            os.environ["COPHARVEST_SOURCE"], "_blank", 0, _properties(Hidden=True)
+        )
+        try:
+            indexes = document.getDocumentIndexes()
+            for number in range(indexes.getCount()):
+                indexes.getByIndex(number).update()
+            document.getTextFields().refresh()
+            document.refresh()
+            options = uno.Any(
+                "[]com.sun.star.beans.PropertyValue",
+                _properties(
+                    UseTaggedPDF=True,
+                    ExportBookmarks=True,
+                    ExportNotes=False,
+                    UseTransitionEffects=False,
+                ),
+            )
+            document.storeToURL(
+                os.environ["COPHARVEST_TARGET"],
+                _properties(FilterName="writer_pdf_Export", FilterData=options),
+            )
+        finally:
+            document.close(True)
+    except Exception:
+        with open(os.environ["COPHARVEST_ERROR"], "w", encoding="utf-8") as report:
+            report.write(traceback.format_exc())
+'''
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program: ``COPHARVEST_SOFFICE``, then the PATH, then the usual
+    install folders of macOS, Windows and Linux."""
+    chosen = os.environ.get(SOFFICE_ENV, "").strip()
+    if chosen:
+        return chosen if Path(chosen).is_file() else shutil.which(chosen)
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for place in _USUAL_PLACES:
+        if Path(place).is_file():
+            return place
+    return None
+
+
+def timeout_seconds() -> float:
+    """The time limit of one conversion: ``COPHARVEST_SOFFICE_TIMEOUT`` or the default."""
+    raw = os.environ.get(TIMEOUT_ENV, "").strip()
+    try:
+        value = float(raw) if raw else DEFAULT_TIMEOUT
+    except ValueError:
+        raise RenderError(f"{TIMEOUT_ENV}={raw!r}: not a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise RenderError(f"{TIMEOUT_ENV}={raw!r}: must be a positive number of seconds")
+    return value
+
+
+def convert_to_pdf(document: bytes) -> bytes:
+    """The PDF LibreOffice makes of ``document`` (.docx bytes), fields updated."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise RenderError(_INSTALL_HINT)
+    limit = timeout_seconds()
+    with tempfile.TemporaryDirectory(prefix="copharvest-pdf-") as tmp:
+        work = Path(tmp)
+        profile = work / "profile"
+        scripts = profile / "user" / "Scripts" / "python"
+        scripts.mkdir(parents=True)
+        (scripts / "copharvest_pdf.py").write_text(MACRO, encoding="utf-8")
+        source, target, error = work / "booklet.docx", work / "booklet.pdf", work / "error.txt"
+        source.write_bytes(document)
+        env = {
+            **os.environ,
+            "COPHARVEST_SOURCE": source.as_uri(),
+            "COPHARVEST_TARGET": target.as_uri(),
+            "COPHARVEST_ERROR": str(error),
+        }
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "vnd.sun.star.script:copharvest_pdf.py$convert?language=Python&location=user",
+        ]
+        _run(command, env, limit)
+        if error.exists():
+            last = error.read_text(encoding="utf-8").strip().splitlines()[-1:]
+            raise RenderError(f"LibreOffice could not convert the booklet: {''.join(last)}")
+        if not target.is_file() or target.stat().st_size == 0:
+            raise RenderError(
+                "LibreOffice made no PDF; is its Python scripting installed "
+                "(Debian: libreoffice-script-provider-python)?"
+            )
+        return target.read_bytes()
+
+
+def _run(command: list[str], env: dict[str, str], limit: float) -> None:
+    """Run LibreOffice; stop it and everything it started when it takes too long."""
+    options: dict[str, object] = {}
+    if sys.platform == "win32":
+        options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
+    else:
+        options["start_new_session"] = True
+    try:
+        process = subprocess.Popen(
+            command,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            **options,  # type: ignore[call-overload]
+        )
+    except OSError as exc:
+        raise RenderError(f"{command[0]}: cannot start LibreOffice: {exc.strerror}") from exc
+    try:
+        _, err = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _stop(process)
+        raise RenderError(
+            f"LibreOffice took longer than {limit:g} s to convert the booklet and was "
+            f"stopped (set {TIMEOUT_ENV} to allow more)"
+        ) from None
+    except BaseException:
+        _stop(process)
+        raise
+    if process.returncode != 0:
+        lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
+        detail = f": {lines[-1]}" if lines else ""
+        raise RenderError(f"LibreOffice failed (exit status {process.returncode}){detail}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if sys.platform == "win32":
+        process.kill()
+    else:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
