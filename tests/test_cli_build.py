@@ -35,10 +35,10 @@ def test_build_writes_the_default_output_name(
 
 def test_unknown_format_is_one_line_and_writes_nothing(starter: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.txt"
-    result = _run("build", starter, "-f", "pdf", "-o", out)
-    assert result.exit_code == 1
+    result = _run("build", starter, "-f", "odt", "-o", out)
+    assert result.exit_code == 2  # a usage error
     assert result.stderr.strip().splitlines() == [
-        "Error: unknown output format 'pdf' (available: docx, json, markdown)"
+        "Error: unknown output format 'odt' (available: docx, json, markdown, pdf)"
     ]
     assert not out.exists()
 

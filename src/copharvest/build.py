@@ -150,14 +150,16 @@ def render(
     progress: Callable[[str], None] | None = None,
     folder: Path | None = None,
     warn: Callable[[str], None] | None = None,
+    registry: Registry | None = None,
 ) -> tuple[bytes, OutputFormat]:
     """Build the publication's bytes in the named format (nothing is written).
 
     :param folder: the harvest folder, for the cover picture; see :func:`prepare`.
     :param warn: told, one line each, what the user should know of the output (what
         was dropped from a template, say).
+    :param registry: what the plugins registered, when it is already at hand.
     """
-    registry = get_registry(plugins)
+    registry = registry or get_registry(plugins)
     fmt = find_format(format_name, registry)
     if template is not None:
         if fmt.check_template is None:

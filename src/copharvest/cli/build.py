@@ -47,15 +47,14 @@ class _Progress:
     "-f",
     "--format",
     "format_name",
-    default="docx",
-    show_default=True,
-    help="Output format (see 'copharvest plugins').",
+    help="Output format (see 'copharvest plugins') [default: from the output's suffix, else docx].",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file [default: FOLDER's name with the format's suffix].",
+    help="Output file, or - for standard output (text formats) [default: FOLDER's name, "
+    "with -internal for the internal audience, and the format's suffix].",
 )
 @click.option(
     "--template",
@@ -78,7 +77,7 @@ class _Progress:
 def build(
     ctx: click.Context,
     folder: Path,
-    format_name: str,
+    format_name: str | None,
     output: Path | None,
     template: Path | None,
     audience: str,
@@ -89,22 +88,27 @@ def build(
     """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
     from copharvest.analysis import AnalysisError
     from copharvest.build import BuildError, render
-    from copharvest.cli.outputs import check_output
+    from copharvest.cli.outputs import STDOUT, check_output, choose_format
     from copharvest.formats.base import RenderError
-    from copharvest.plugins import PluginError
+    from copharvest.plugins import PluginError, get_registry
     from copharvest.privacy import Audience
     from copharvest.store import atomic_write_bytes
 
-    community = _with_locale(load_or_exit(folder), locale)
-    if output is not None:
-        check_output(output, reads=[template] if template else [], folder=folder)
     plugins = plugins_from(ctx)
+    registry = get_registry(plugins)
+    chosen = choose_format(registry.formats, format_name, output)
+    community = _with_locale(load_or_exit(folder), locale)
+    suffix = "-internal" if audience == "internal" else ""
+    target = output or Path(f"{folder.resolve().name}{suffix}{chosen.suffix}")
+    if target != STDOUT:
+        check_output(target, reads=[template] if template else [], folder=folder)
     progress = _Progress(quiet)
     try:
         data, fmt = render(
             community,
             plugins,
-            format_name=format_name,
+            format_name=chosen.name,
+            registry=registry,
             audience=Audience(audience),
             template=template,
             charts=charts,
@@ -116,8 +120,11 @@ def build(
         report_plugin_problems(ctx)
         fail(str(exc))
     report_plugin_problems(ctx)
-    target = output or Path(f"{folder.resolve().name}{fmt.suffix}")
-    check_output(target, reads=[template] if template else [], folder=folder)
+    if target == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     if target.resolve().parent != Path.cwd().resolve() and not target.parent.exists():
         fail(f"{target}: folder {target.parent} does not exist")
     try:

@@ -6,12 +6,14 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
 
-class OutputRefused(click.ClickException):
-    """An output path the command will not write: one line, exit 2 (a usage error)."""
+class UsageLine(click.ClickException):
+    """A usage error in one line (exit 2): an output path the command will not write,
+    a format that does not match the output's name."""
 
     exit_code = 2
 
@@ -53,11 +55,11 @@ def check_output(target: Path, *, reads: Iterable[Path] = (), folder: Path | Non
     inputs = [*reads, *(harvest_inputs(folder) if folder is not None else ())]
     for path in inputs:
         if target.resolve() == path.resolve() or (target.exists() and _same(target, path)):
-            raise OutputRefused(
+            raise UsageLine(
                 f"{target}: is an input of this command ({path}); choose another output file"
             )
     if _is_record_file(target):
-        raise OutputRefused(
+        raise UsageLine(
             f"{target}: is a file of the harvest folder {target.parent}; choose another output file"
         )
     if folder is not None and folder.exists():
@@ -65,7 +67,7 @@ def check_output(target: Path, *, reads: Iterable[Path] = (), folder: Path | Non
 
         inside = target.resolve().parent == folder.resolve()
         if inside and target.suffix.lower() in SUFFIXES:
-            raise OutputRefused(
+            raise UsageLine(
                 f"{target}: would be read as a record of the harvest folder {folder}; "
                 "write it elsewhere"
             )
@@ -74,6 +76,49 @@ def check_output(target: Path, *, reads: Iterable[Path] = (), folder: Path | Non
     except OSError:
         return  # nothing there yet (or nothing that can be looked at): the write says
     if not stat.S_ISREG(info.st_mode):
-        raise OutputRefused(f"{target}: exists and is not a regular file; choose another name")
+        raise UsageLine(f"{target}: exists and is not a regular file; choose another name")
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise OutputRefused(f"{target}: is read-only; make it writable or remove it to replace it")
+        raise UsageLine(f"{target}: is read-only; make it writable or remove it to replace it")
+
+
+STDOUT = Path("-")
+"""``-o -``: write a text format to standard output."""
+
+
+def choose_format(formats: dict[str, Any], name: str | None, output: Path | None) -> Any:
+    """The output format a build writes, from ``-f`` and the output's suffix.
+
+    Without ``-f`` the format follows the suffix when exactly one registered format
+    has it (letter case aside), and is ``docx`` when there is no output name; with
+    ``-f``, a suffix that belongs to other formats only is a contradiction. Each
+    problem is a usage error in one line; so is ``-o -`` for a format that is not text.
+    """
+    suffix = output.suffix.lower() if output is not None and output != STDOUT else ""
+    owners = sorted(n for n, f in formats.items() if f.suffix.lower() == suffix and suffix)
+    if name is None:
+        if output is None or (output == STDOUT and not suffix):
+            name = "docx"
+        elif len(owners) == 1:
+            name = owners[0]
+        else:
+            known = ", ".join(f"{f.suffix} ({n})" for n, f in sorted(formats.items()))
+            what = f"the suffix {suffix!r}" if suffix else "an output name without a suffix"
+            raise UsageLine(
+                f"{output}: cannot tell the format from {what}; use -f FORMAT (suffixes: {known})"
+            )
+    fmt = formats.get(name)
+    if fmt is None:
+        known = ", ".join(sorted(formats)) or "none"
+        raise UsageLine(f"unknown output format {name!r} (available: {known})")
+    if owners and name not in owners:
+        raise UsageLine(
+            f"{output}: the suffix {suffix!r} is for {' or '.join(owners)}, not {name}; "
+            f"name the file {output.with_suffix(fmt.suffix).name if output else ''} "
+            "or leave out -f"
+        )
+    if output == STDOUT and not fmt.text:
+        raise UsageLine(
+            f"-o - writes to standard output, which takes text formats only; "
+            f"{name} is not one (use -o FILE{fmt.suffix})"
+        )
+    return fmt

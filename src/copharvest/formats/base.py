@@ -54,5 +54,7 @@ class OutputFormat:
     """For formats with templates: the default template's bytes."""
     check_template: Callable[[Path], list[str]] | None = None
     """For formats with templates: problems of a user's template (empty when fine)."""
+    text: bool = False
+    """Whether its output is UTF-8 text, which ``-o -`` may write to standard output."""
     plugin: str = ""
     """Name of the plugin that registered it (filled in by copharvest)."""

@@ -138,6 +138,7 @@ def register_formats(register: Callable[[OutputFormat], None]) -> None:
         OutputFormat(
             name="json",
             suffix=".json",
+            text=True,
             render=render,
             title="The harvest view model and metrics as JSON",
         )

@@ -201,6 +201,7 @@ def register_formats(register: Callable[[OutputFormat], None]) -> None:
         OutputFormat(
             name="markdown",
             suffix=".md",
+            text=True,
             render=render,
             title="A readable Markdown preview of the whole booklet",
         )
