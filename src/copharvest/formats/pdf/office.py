@@ -181,17 +181,18 @@ def _run(command: list[str], env: dict[str, str], limit: float) -> None:
         )
     except OSError as exc:
         raise RenderError(f"{command[0]}: cannot start LibreOffice: {exc.strerror}") from exc
-    try:
-        _, err = process.communicate(timeout=limit)
-    except subprocess.TimeoutExpired:
-        _stop(process)
-        raise RenderError(
-            f"LibreOffice took longer than {limit:g} s to convert the booklet and was "
-            f"stopped (set {TIMEOUT_ENV} to allow more)"
-        ) from None
-    except BaseException:
-        _stop(process)
-        raise
+    with process:
+        try:
+            _, err = process.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            _stop(process)
+            raise RenderError(
+                f"LibreOffice took longer than {limit:g} s to convert the booklet and was "
+                f"stopped (set {TIMEOUT_ENV} to allow more)"
+            ) from None
+        except BaseException:
+            _stop(process)
+            raise
     if process.returncode != 0:
         lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
         detail = f": {lines[-1]}" if lines else ""
