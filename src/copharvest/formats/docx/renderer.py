@@ -212,15 +212,11 @@ COVER_BOX_MM = (150, 100)
 """Width and height the cover picture is fitted into, keeping its proportions."""
 
 
-def _cover_width_mm(path: str) -> float:
-    """The width that fits the cover picture into :data:`COVER_BOX_MM`."""
+def _cover_width_mm(picture: io.BytesIO) -> float:
+    """The width that fits the (upright) cover picture into :data:`COVER_BOX_MM`."""
     from docx.image.image import Image
 
-    try:
-        image = Image.from_file(path)
-    except Exception as exc:  # python-docx raises its own errors and OSError
-        reason = str(exc) or type(exc).__name__
-        raise RenderError(f"{path}: cannot read the cover picture: {reason}") from exc
+    image = Image.from_blob(picture.getvalue())
     width, height = COVER_BOX_MM
     if not image.px_width or not image.px_height:
         return width
@@ -246,14 +242,14 @@ def _template_bytes(options: RenderOptions) -> tuple[bytes, str]:
         raise RenderError(str(exc)) from exc
 
 
-def _picture(part: Any, path: str, width: Any, title: str, alt: str) -> Any:
+def _picture(part: Any, picture: io.BytesIO, width: Any, title: str, alt: str) -> Any:
     """A picture as inert markup for the context: the WordprocessingML of an inline
     picture whose image is already in the document part, closing and reopening the
     run it is printed in. A template sees a string, nothing that can reach the
     document."""
     from copharvest.formats.docx.sandbox import inert_markup
 
-    inline = part.new_pic_inline(path, width, None)
+    inline = part.new_pic_inline(picture, width, None)
     for element in (inline.docPr, *inline.xpath(".//pic:cNvPr")):
         element.set("descr", alt)
         element.set("title", title)
@@ -297,6 +293,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
 
     from copharvest.formats.docx.intake import sanitize
     from copharvest.formats.docx.package import package_members, zip_members
+    from copharvest.formats.docx.pictures import clean_picture
     from copharvest.formats.docx.post import (
         StyleInfo,
         ensure_update_fields,
@@ -321,15 +318,20 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     rels_before = set(part.rels)
     for chart in context["continuity"]["charts"]:
         chart["image"] = _picture(
-            part, chart["path"], Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"]
+            part,
+            clean_picture(chart["path"]),
+            Mm(CHART_WIDTH_MM),
+            chart["title"],
+            chart["alt_text"],
         )
     cover = context.get("cover")
     if cover and options.folder is None:
         context["cover"] = None  # no folder to find the picture in
     elif cover:
         path = str(options.folder / cover["path"])
-        width = Mm(_cover_width_mm(path))
-        cover["image"] = _picture(part, path, width, harvest.title, cover["alt_text"])
+        picture = clean_picture(path)
+        width = Mm(_cover_width_mm(picture))
+        cover["image"] = _picture(part, picture, width, harvest.title, cover["alt_text"])
     progress("rendering the booklet")
     try:
         tpl.render(context, booklet_environment())
