@@ -1,7 +1,9 @@
 """The typed core model of a Community of Practice.
 
-Every class is frozen and keyword-only. Validators guard only real invariants
-(ordered dates, non-empty ids); cross-references between records are checked by
+Every class is frozen and keyword-only. Every field's type is checked when a record
+is made, without conversion: ``Session(start="2023-09-21")`` raises ``TypeError``
+naming ``Session.start``. Validators guard only real invariants beyond types (ordered
+dates, non-empty ids); cross-references between records are checked by
 :mod:`copharvest.store.validate`, which knows where each record came from and can
 point at the offending line.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -92,6 +95,86 @@ class TableKind(enum.StrEnum):
     """A "X – Y" table of dilemmas."""
 
 
+Check = Callable[[Any], bool]
+
+_SCALARS: dict[str, tuple[Check, str]] = {
+    "str": (lambda v: isinstance(v, str), "text"),
+    "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "a whole number"),
+    "float": (
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+        "a number",
+    ),
+    "bool": (lambda v: isinstance(v, bool), "true or false (a bool)"),
+    "dt.date": (
+        lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
+        "a date (datetime.date)",
+    ),
+}
+
+
+def _all_text(items: tuple[Any, ...]) -> bool:
+    # one pass in C for the usual case of plain strings (attendance lists are long)
+    return set(map(type, items)) <= {str} or all(isinstance(v, str) for v in items)
+
+
+def _resolve(annotation: str) -> tuple[Check, str]:
+    """A check and a description for one field annotation (a string, see the import)."""
+    options = [part.strip() for part in annotation.split("|")]
+    optional = "None" in options
+    options = [part for part in options if part != "None"]
+    if len(options) != 1:
+        raise TypeError(f"cannot check the annotation {annotation!r}")
+    name = options[0]
+    check: Check
+    if name.startswith("tuple[") and name.endswith(", ...]"):
+        item, what = _resolve(name[len("tuple[") : -len(", ...]")])
+        if item is _SCALARS["str"][0]:
+            check = lambda v: isinstance(v, tuple) and _all_text(v)  # noqa: E731
+        else:
+            check = lambda v: isinstance(v, tuple) and all(map(item, v))  # noqa: E731
+        what = f"a tuple of {what}"
+    elif name in _SCALARS:
+        check, what = _SCALARS[name]
+    else:
+        cls = globals()[name]
+        check = lambda v: isinstance(v, cls)  # noqa: E731
+        what = f"a {name}"
+    if optional:
+        inner = check
+        check = lambda v: v is None or inner(v)  # noqa: E731
+        what += " or None"
+    return check, what
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _type_check(owner: str, field: attrs.Attribute[Any], then: Any) -> Any:
+    """A validator that checks the field's type, then runs the field's own validator."""
+    resolved: list[tuple[Check, str]] = []  # resolved on first use: later classes exist then
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not resolved:
+            resolved.append(_resolve(str(field.type)))
+        check, what = resolved[0]
+        if not check(value):
+            raise TypeError(
+                f"{owner}.{attribute.name}: expected {what}, got {type(value).__name__} "
+                f"{_shown(value)}"
+            )
+        if then is not None:
+            then(instance, attribute, value)
+
+    return validate
+
+
+def _typed(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """attrs field transformer: every field's type is checked at construction."""
+    return [f.evolve(validator=_type_check(cls.__name__, f, f.validator)) for f in fields]
+
+
 class FieldValueError(ValueError):
     """An invariant of one field does not hold; ``field`` names it."""
 
@@ -122,7 +205,7 @@ def _part(instance: object, attribute: attrs.Attribute[Any], value: int) -> None
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Passage:
     """A paragraph of narrative text with its visibility.
 
@@ -136,7 +219,7 @@ class Passage:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Period:
     """The span of time the community's records cover."""
 
@@ -146,7 +229,7 @@ class Period:
     """The last day of the period; none while the community is still running."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Colophon:
     """The colophon of the booklet."""
 
@@ -168,7 +251,7 @@ class Colophon:
     """Date of publication; the cover shows its month and year."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class LessonText:
     """The wording of one of the ten lessons for building a CoP, overriding the default."""
 
@@ -180,7 +263,7 @@ class LessonText:
     """A short explanation."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Settings:
     """Parameters of the continuity metrics and the health check.
 
@@ -226,7 +309,7 @@ class Settings:
     """Health check 10: minimum share with a preparation group (default 0.75)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Organisation:
     """An organisation that sends delegates to the community."""
 
@@ -244,7 +327,7 @@ class Organisation:
     """Region or province."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Member:
     """A person taking part in the community."""
 
@@ -266,7 +349,7 @@ class Member:
     """Whether the member agreed to be named in publications."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Guest:
     """An external guest (inspirator) at a session."""
 
@@ -278,7 +361,7 @@ class Guest:
     """Id for quotes by this guest; a guest who returns keeps the same id."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class ProgrammeItem:
     """One item of a session's programme."""
 
@@ -292,7 +375,7 @@ class ProgrammeItem:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Session:
     """A meeting of the community (often 1.5 days with an overnight stay)."""
 
@@ -327,7 +410,7 @@ class Session:
         return self.end if self.end is not None else self.start
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Reading:
     """A book or report the community read together."""
 
@@ -351,7 +434,7 @@ class Reading:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Chapter:
     """A chapter of the booklet's narrative."""
 
@@ -369,7 +452,7 @@ class Chapter:
     """Who may read the chapter at all."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Lesson:
     """A lesson, tip or insight."""
 
@@ -391,7 +474,7 @@ class Lesson:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Quote:
     """Something a member or guest said."""
 
@@ -409,7 +492,7 @@ class Quote:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Pair:
     """One row of a two-column table."""
 
@@ -421,7 +504,7 @@ class Pair:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class PairTable:
     """A two-column table: a from → to movement or a list of dilemmas."""
 
@@ -443,7 +526,7 @@ class PairTable:
     """Who may read the table at all."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_typed)
 class Community:
     """A Community of Practice and all its records: the content of one harvest folder."""
 
