@@ -159,6 +159,14 @@ def parse(path: Path, text: str) -> Any:
     Raises :class:`FileProblem` for a syntax error (with its line) and for keys
     repeated in one mapping (every repetition, with its path and line).
     """
+    data, repeated = parse_all(path, text)
+    if repeated:
+        raise FileProblem(*repeated)
+    return data
+
+
+def parse_all(path: Path, text: str) -> tuple[Any, list[Problem]]:
+    """Like :func:`parse`, but repeated keys are returned with the data (the last wins)."""
     if _is_json(path):
         repeated = False
 
@@ -194,20 +202,17 @@ def parse(path: Path, text: str) -> Any:
             raise FileProblem(Problem(file=path, line=exc.line, message=str(exc))) from None
         except Unsupported:
             data, repeated = _full_load(path, text)
-    if repeated:
-        locator = Locator(path, text)
-        raise FileProblem(
-            *(
-                Problem(
-                    file=path,
-                    path=where,
-                    line=line,
-                    message=f"key {where[-1]!r} appears twice (first on line {first})",
-                )
-                for where, line, first in locator.repeated_keys()
-            )
+    if not repeated:
+        return data, []
+    return data, [
+        Problem(
+            file=path,
+            path=where,
+            line=line,
+            message=f"key {where[-1]!r} appears twice (first on line {first})",
         )
-    return data
+        for where, line, first in Locator(path, text).repeated_keys()
+    ]
 
 
 def _too_deep() -> str:
