@@ -22,7 +22,7 @@ import datetime as dt
 import difflib
 import os
 import stat
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +161,7 @@ class _Folder:
     """What was read of a folder so far: sources, structured values, problems."""
 
     root: Path
-    packs: Collection[str] | None
+    packs: Packs
     problems: list[Problem] = attrs.Factory(list)
     sources: dict[str, _Source] = attrs.Factory(dict)
     values: dict[str, Any] = attrs.Factory(dict)
@@ -174,13 +174,17 @@ class _Folder:
     period: Period | None = None
 
 
-def load(folder: str | os.PathLike[str], *, packs: Collection[str] | None = None) -> Community:
+Packs = Collection[str] | Callable[[], Collection[str] | None] | None
+"""The installed domain packs, or a function that finds them when a pack is named."""
+
+
+def load(folder: str | os.PathLike[str], *, packs: Packs = None) -> Community:
     """Load and check a harvest folder.
 
     Raises :class:`HarvestError` listing every problem found in one pass: of every
     file that can be read, with the cross-references between them. ``packs``, when
-    given, are the installed domain packs the community may name. Input files are
-    only read.
+    given, are the installed domain packs the community may name (or a function that
+    returns them, called only when the community names one). Input files are only read.
     """
     root = Path(folder)
     if not root.is_dir():
@@ -293,9 +297,12 @@ def _read_header(state: _Folder, path: Path) -> None:
     state.problems += _structure_header(source, data, state)
 
 
-def _pack(source: _Source, data: Any, packs: Collection[str]) -> list[Problem]:
+def _pack(source: _Source, data: Any, given: Packs) -> list[Problem]:
     name = data.get("pack") if isinstance(data, dict) else None
-    if not isinstance(name, str) or name in packs:
+    if not isinstance(name, str):
+        return []
+    packs = given() if callable(given) else given
+    if packs is None or name in packs:
         return []
     known = ", ".join(sorted(packs)) or "none"
     message = (
