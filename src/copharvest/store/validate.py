@@ -358,7 +358,7 @@ def _long_texts(value: Any, where: tuple[PathPart, ...]) -> Iterator[tuple[PathP
                 stack.append((getattr(item, field.name), (*path, field.name)))
 
 
-def check(community: Community) -> list[Problem]:
+def community_problems(community: Community) -> list[Problem]:
     """Every problem :func:`copharvest.load` would report for ``community`` once saved.
 
     Each names the file the record is saved to, with the data path and the message
@@ -377,8 +377,9 @@ def check(community: Community) -> list[Problem]:
             for path in _long_texts(value, (field.name,)):
                 issues.append(Issue("community", path, too_long(_at(community, path))))
     issues += validate(community)
+    rank = {name: n for n, name in enumerate(("community", *COLLECTION_FIELDS))}
     problems = []
-    for issue in issues:
+    for issue in sorted(issues, key=lambda i: rank[i.file]):
         message = issue.message
         if issue.first is not None:
             message += f" (first at {format_path(issue.first)})"
