@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -237,6 +238,9 @@ def _check_json(path: Path, text: str, data: Any) -> None:
             raise FileProblem(_surrogate(path, text, where))
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 def _has_surrogate(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -246,10 +250,14 @@ def _has_surrogate(text: str) -> bool:
 
 
 def _surrogate(path: Path, text: str, where: tuple[PathPart, ...]) -> Problem:
+    line = Locator(path, text).line(where)
+    if line is None:  # YAML, which reads JSON for the line numbers, refuses it too
+        escape = _SURROGATE_ESCAPE.search(text)
+        line = text.count("\n", 0, escape.start()) + 1 if escape else None
     return Problem(
         file=path,
         path=where,
-        line=Locator(path, text).line(where),
+        line=line,
         message="a lone surrogate escape (\\ud800 to \\udfff) is not a character; "
         "write the character itself",
     )
