@@ -18,6 +18,7 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
+from tests.test_store_errors import BASE, COMMUNITY, Case, _folder
 
 import copharvest
 from copharvest.cli import cli
@@ -26,7 +27,6 @@ from copharvest.store.converter import MAX_TEXT
 from copharvest.store.dialect import MAX_ALIAS_NODES, MAX_DEPTH
 from copharvest.store.folder import MAX_FOLDER_BYTES
 from copharvest.store.problems import Problem, printable
-from tests.test_store_errors import BASE, COMMUNITY, Case, _folder
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
@@ -401,7 +401,8 @@ def test_check_summary_escapes_the_community_name(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(folder)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].startswith("Evil \\x1b]0;title\\x07 \\x1b[2J name: ")
-    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\x1b" not in result.output
+    assert "\x07" not in result.output
     payload = json.loads(
         CliRunner().invoke(cli, ["check", "--json", str(folder)], catch_exceptions=False).stdout
     )

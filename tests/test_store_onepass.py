@@ -13,11 +13,12 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
+from tests.test_store_errors import Case, _folder
 
 import copharvest
 from copharvest.cli import cli
 from copharvest.store import HarvestError, unstructure, yamlio
-from tests.test_store_errors import Case, _folder
+from copharvest.store.problems import format_path
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "wijkenaanpak-2009-2011"
 
@@ -275,15 +276,9 @@ def _without_lines(problems: list[copharvest.Problem]) -> list[tuple[str, str | 
     out = []
     for p in problems:
         message = p.message.split(" (first ")[0]
-        path = None if p.path is None else yamlio_path(p.path)
+        path = None if p.path is None else format_path(p.path)
         out.append((p.file.name, path, message))
     return sorted(out)
-
-
-def yamlio_path(path: tuple[str | int, ...]) -> str:
-    from copharvest.store.problems import format_path
-
-    return format_path(path)
 
 
 def test_validate_returns_what_loading_reports(tmp_path: Path) -> None:
