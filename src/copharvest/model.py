@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import types
+import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -97,19 +99,9 @@ class TableKind(enum.StrEnum):
 
 Check = Callable[[Any], bool]
 
-_SCALARS: dict[str, tuple[Check, str]] = {
-    "str": (lambda v: isinstance(v, str), "text"),
-    "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "a whole number"),
-    "float": (
-        lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-        "a number",
-    ),
-    "bool": (lambda v: isinstance(v, bool), "true or false (a bool)"),
-    "dt.date": (
-        lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
-        "a date (datetime.date)",
-    ),
-}
+
+def _is_text(v: Any) -> bool:
+    return isinstance(v, str)
 
 
 def _all_text(items: tuple[Any, ...]) -> bool:
@@ -117,33 +109,35 @@ def _all_text(items: tuple[Any, ...]) -> bool:
     return set(map(type, items)) <= {str} or all(isinstance(v, str) for v in items)
 
 
-def _resolve(annotation: str) -> tuple[Check, str]:
-    """A check and a description for one field annotation (a string, see the import)."""
-    options = [part.strip() for part in annotation.split("|")]
-    optional = "None" in options
-    options = [part for part in options if part != "None"]
-    if len(options) != 1:
-        raise TypeError(f"cannot check the annotation {annotation!r}")
-    name = options[0]
-    check: Check
-    if name.startswith("tuple[") and name.endswith(", ...]"):
-        item, what = _resolve(name[len("tuple[") : -len(", ...]")])
-        if item is _SCALARS["str"][0]:
-            check = lambda v: isinstance(v, tuple) and _all_text(v)  # noqa: E731
-        else:
-            check = lambda v: isinstance(v, tuple) and all(map(item, v))  # noqa: E731
-        what = f"a tuple of {what}"
-    elif name in _SCALARS:
-        check, what = _SCALARS[name]
-    else:
-        cls = globals()[name]
-        check = lambda v: isinstance(v, cls)  # noqa: E731
-        what = f"a {name}"
-    if optional:
-        inner = check
-        check = lambda v: v is None or inner(v)  # noqa: E731
-        what += " or None"
-    return check, what
+def _resolve(tp: Any) -> tuple[Check, str]:
+    """A check and a description for one field's resolved type."""
+    args = typing.get_args(tp)
+    if isinstance(tp, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if len(options) != 1 or len(args) != 2:
+            raise TypeError(f"cannot check the type {tp!r}")
+        inner, what = _resolve(options[0])
+        return (lambda v: v is None or inner(v)), f"{what} or None"
+    if typing.get_origin(tp) is tuple:
+        item, what = _resolve(args[0])
+        if item is _is_text:
+            return (lambda v: isinstance(v, tuple) and _all_text(v)), "a tuple of text"
+        return (lambda v: isinstance(v, tuple) and all(map(item, v))), f"a tuple of {what}"
+    if tp is str:
+        return _is_text, "text"
+    if tp is bool:
+        return (lambda v: isinstance(v, bool)), "true or false (a bool)"
+    if tp is int:
+        return (lambda v: isinstance(v, int) and not isinstance(v, bool)), "a whole number"
+    if tp is float:
+        return (lambda v: isinstance(v, int | float) and not isinstance(v, bool)), "a number"
+    if tp is dt.date:
+        return (
+            lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)
+        ), "a date (datetime.date)"
+    if isinstance(tp, type):
+        return (lambda v: isinstance(v, tp)), f"a {tp.__name__}"
+    raise TypeError(f"cannot check the type {tp!r}")
 
 
 def _shown(value: object) -> str:
@@ -151,28 +145,35 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _type_check(owner: str, field: attrs.Attribute[Any], then: Any) -> Any:
-    """A validator that checks the field's type, then runs the field's own validator."""
-    resolved: list[tuple[Check, str]] = []  # resolved on first use: later classes exist then
-
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not resolved:
-            resolved.append(_resolve(str(field.type)))
-        check, what = resolved[0]
-        if not check(value):
-            raise TypeError(
-                f"{owner}.{attribute.name}: expected {what}, got {type(value).__name__} "
-                f"{_shown(value)}"
-            )
-        if then is not None:
-            then(instance, attribute, value)
-
-    return validate
+T = TypeVar("T")
 
 
-def _typed(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
-    """attrs field transformer: every field's type is checked at construction."""
-    return [f.evolve(validator=_type_check(cls.__name__, f, f.validator)) for f in fields]
+def _typed(cls: type[T]) -> type[T]:
+    """Class decorator: every keyword given to the constructor is type-checked first.
+
+    The check runs before attrs' own validators (which may call methods of the value)
+    and leaves the fields' validators as they are, for the JSON Schema to read.
+    """
+    init = cls.__init__
+    checks: dict[str, tuple[Check, str]] = {}
+
+    def __init__(self: Any, **kwargs: Any) -> None:
+        if not checks:  # resolved on first use: classes defined later exist by then
+            hints = typing.get_type_hints(cls)
+            checks.update((name, _resolve(tp)) for name, tp in hints.items())
+        for name, value in kwargs.items():
+            check = checks.get(name)
+            if check is not None and not check[0](value):
+                raise TypeError(
+                    f"{cls.__name__}.{name}: expected {check[1]}, got {type(value).__name__} "
+                    f"{_shown(value)}"
+                )
+        init(self, **kwargs)
+
+    __init__.__doc__ = init.__doc__
+    __init__.__wrapped__ = init  # type: ignore[attr-defined]
+    cls.__init__ = __init__  # type: ignore[method-assign]
+    return cls
 
 
 class FieldValueError(ValueError):
@@ -205,7 +206,8 @@ def _part(instance: object, attribute: attrs.Attribute[Any], value: int) -> None
         )
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Passage:
     """A paragraph of narrative text with its visibility.
 
@@ -219,7 +221,8 @@ class Passage:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Period:
     """The span of time the community's records cover."""
 
@@ -229,7 +232,8 @@ class Period:
     """The last day of the period; none while the community is still running."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Colophon:
     """The colophon of the booklet."""
 
@@ -251,7 +255,8 @@ class Colophon:
     """Date of publication; the cover shows its month and year."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class LessonText:
     """The wording of one of the ten lessons for building a CoP, overriding the default."""
 
@@ -263,7 +268,8 @@ class LessonText:
     """A short explanation."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Settings:
     """Parameters of the continuity metrics and the health check.
 
@@ -309,7 +315,8 @@ class Settings:
     """Health check 10: minimum share with a preparation group (default 0.75)."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Organisation:
     """An organisation that sends delegates to the community."""
 
@@ -327,7 +334,8 @@ class Organisation:
     """Region or province."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Member:
     """A person taking part in the community."""
 
@@ -349,7 +357,8 @@ class Member:
     """Whether the member agreed to be named in publications."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Guest:
     """An external guest (inspirator) at a session."""
 
@@ -361,7 +370,8 @@ class Guest:
     """Id for quotes by this guest; a guest who returns keeps the same id."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class ProgrammeItem:
     """One item of a session's programme."""
 
@@ -375,7 +385,8 @@ class ProgrammeItem:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Session:
     """A meeting of the community (often 1.5 days with an overnight stay)."""
 
@@ -410,7 +421,8 @@ class Session:
         return self.end if self.end is not None else self.start
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Reading:
     """A book or report the community read together."""
 
@@ -434,7 +446,8 @@ class Reading:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Chapter:
     """A chapter of the booklet's narrative."""
 
@@ -452,7 +465,8 @@ class Chapter:
     """Who may read the chapter at all."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Lesson:
     """A lesson, tip or insight."""
 
@@ -474,7 +488,8 @@ class Lesson:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Quote:
     """Something a member or guest said."""
 
@@ -492,7 +507,8 @@ class Quote:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Pair:
     """One row of a two-column table."""
 
@@ -504,7 +520,8 @@ class Pair:
     """Who may read it."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class PairTable:
     """A two-column table: a from → to movement or a list of dilemmas."""
 
@@ -526,7 +543,8 @@ class PairTable:
     """Who may read the table at all."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=_typed)
+@_typed
+@attrs.frozen(kw_only=True)
 class Community:
     """A Community of Practice and all its records: the content of one harvest folder."""
 

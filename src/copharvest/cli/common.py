@@ -27,16 +27,16 @@ def fail(message: str) -> NoReturn:
     raise click.ClickException(message)
 
 
-def load_or_exit(folder: Path) -> Community:
+def load_or_exit(folder: Path, *, check_pack: bool = False) -> Community:
     """Load a harvest folder; on problems print each on one line and exit 1.
 
-    The domain pack the community names must be installed: a missing one is a
-    problem among the others, with its line.
+    With ``check_pack`` the domain pack the community names must be installed: a
+    missing one is a problem among the others, with its line and a did-you-mean.
     """
     from copharvest.store import HarvestError, load
 
     try:
-        return load(folder, packs=installed_packs)
+        return load(folder, packs=installed_packs if check_pack else None)
     except HarvestError as exc:
         print_problems(exc.problems)
         raise DataError(len(exc.problems)) from None

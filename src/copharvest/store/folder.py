@@ -397,7 +397,7 @@ def _in_order(problems: list[Problem], paths: list[Path]) -> list[Problem]:
 
 
 def _issue_problem(source: _Source, issue: Issue) -> Problem:
-    message = issue.message
+    message = issue.text
     line = source.locator.line(issue.path)
     if issue.first is not None:
         first = source.locator.line(issue.first)

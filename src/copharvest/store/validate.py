@@ -38,6 +38,13 @@ class Issue:
     message: str
     first: tuple[PathPart, ...] | None = None
     """For a repetition, the path of the first occurrence (the loader adds its line)."""
+    record: str = ""
+    """The record it is about, by its id (``session 's1'``), where it has one."""
+
+    @property
+    def text(self) -> str:
+        """The message with the record it is about: ``session 's1': unknown member 'x'``."""
+        return f"{self.record}: {self.message}" if self.record else self.message
 
 
 def _d(day: dt.date) -> str:
@@ -50,10 +57,27 @@ def did_you_mean(word: str, known: Collection[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _named(what: str, record: Any) -> str:
-    """``"session 's1': "`` for a record with an id, else nothing."""
-    rid = getattr(record, "id", None)
-    return f"{what} {rid!r}: " if isinstance(rid, str) else ""
+RECORD_NAMES = {
+    "organisations": "organisation",
+    "members": "member",
+    "sessions": "session",
+    "readings": "reading",
+    "chapters": "chapter",
+    "lessons": "lesson",
+    "quotes": "quote",
+    "tables": "table",
+}
+
+
+def _with_record(c: Community, issue: Issue) -> Issue:
+    """The issue with the record at the start of its path named by its id."""
+    what = RECORD_NAMES.get(issue.file)
+    if what is None or not issue.path or not isinstance(issue.path[0], int):
+        return issue
+    rid = getattr(getattr(c, issue.file)[issue.path[0]], "id", None)
+    if not isinstance(rid, str) or f"{what} id {rid!r}" in issue.message:
+        return issue
+    return attrs.evolve(issue, record=f"{what} {rid!r}")
 
 
 def _unknown(what: str, word: str, known: Collection[str]) -> str:
@@ -166,22 +190,20 @@ def _settings(c: Community) -> Iterator[Issue]:
 def _members(c: Community, known: Known) -> Iterator[Issue]:
     organisations = known.organisations
     for i, m in enumerate(c.members):
-        named = _named("member", m)
         if (
             organisations is not None
             and m.organisation is not None
             and m.organisation not in organisations
         ):
-            message = named + _unknown("organisation", m.organisation, organisations)
+            message = _unknown("organisation", m.organisation, organisations)
             yield Issue("members", (i, "organisation"), message)
         if m.joined is not None and m.left is not None and m.left < m.joined:
-            message = f"{named}leaves ({_d(m.left)}) before joining ({_d(m.joined)})"
+            message = f"leaves ({_d(m.left)}) before joining ({_d(m.joined)})"
             yield Issue("members", (i, "left"), message)
 
 
 def _unknown_members(
     file: str,
-    named: str,
     ids: Sequence[str],
     members: frozenset[str] | None,
     where: tuple[PathPart, ...],
@@ -190,7 +212,7 @@ def _unknown_members(
         return
     for j, mid in enumerate(ids):
         if mid not in members:
-            yield Issue(file, (*where, j), named + _unknown("member", mid, members))
+            yield Issue(file, (*where, j), _unknown("member", mid, members))
 
 
 def _attendance(
@@ -200,43 +222,38 @@ def _attendance(
         return
     first: dict[str, int] = {}
     day = _d(s.start)
-    named = _named("session", s)
     for j, mid in enumerate(s.attendance):
         where = (i, "attendance", j)
         member = members.get(mid)
         if member is None:
             if mid not in known:
-                yield Issue("sessions", where, named + _unknown("member", mid, known))
+                yield Issue("sessions", where, _unknown("member", mid, known))
             continue
         if mid in first:
-            message = f"{named}member {mid!r} is listed twice"
+            message = f"member {mid!r} is listed twice"
             yield Issue("sessions", where, message, (i, "attendance", first[mid]))
             continue
         first[mid] = j
         if member.joined is not None and s.start < member.joined:
-            message = (
-                f"{named}member {mid!r} attends on {day}, before joining on {_d(member.joined)}"
-            )
+            message = f"member {mid!r} attends on {day}, before joining on {_d(member.joined)}"
             yield Issue("sessions", where, message)
         if member.left is not None and s.start > member.left:
-            message = f"{named}member {mid!r} attends on {day}, after leaving on {_d(member.left)}"
+            message = f"member {mid!r} attends on {day}, after leaving on {_d(member.left)}"
             yield Issue("sessions", where, message)
 
 
 def _period(i: int, s: Session, c: Community) -> Iterator[Issue]:
     period = c.period
-    named = _named("session", s)
     if s.start < period.start:
         message = (
-            f"{named}session starts ({_d(s.start)}) before the community's period "
+            f"session starts ({_d(s.start)}) before the community's period "
             f"starts ({_d(period.start)})"
         )
         yield Issue("sessions", (i, "start"), message)
     if period.end is not None and s.last_day > period.end:
         field = "end" if s.end is not None else "start"
         message = (
-            f"{named}session ends ({_d(s.last_day)}) after the community's period "
-            f"ends ({_d(period.end)})"
+            f"session ends ({_d(s.last_day)}) after the community's period ends ({_d(period.end)})"
         )
         yield Issue("sessions", (i, field), message)
 
@@ -249,20 +266,19 @@ def _sessions(
     with_period: bool,
 ) -> Iterator[Issue]:
     for i, s in enumerate(c.sessions):
-        named = _named("session", s)
         if with_period:
             yield from _period(i, s, c)
         yield from _attendance(i, s, members, known.members)
         where = (i, "preparation")
-        yield from _unknown_members("sessions", named, s.preparation, known.members, where)
+        yield from _unknown_members("sessions", s.preparation, known.members, where)
         for j, guest in enumerate(s.guests):
             if guest.id is None:
                 continue
             if known.members is not None and guest.id in known.members:
-                message = f"{named}guest id {guest.id!r} is also a member id"
+                message = f"guest id {guest.id!r} is also a member id"
                 yield Issue("sessions", (i, "guests", j, "id"), message)
             elif guests[guest.id] != guest.name:
-                message = f"{named}guest {guest.id!r} is named {guests[guest.id]!r} elsewhere"
+                message = f"guest {guest.id!r} is named {guests[guest.id]!r} elsewhere"
                 yield Issue("sessions", (i, "guests", j, "name"), message)
 
 
@@ -271,15 +287,14 @@ def _reference(
 ) -> Iterator[Issue]:
     value = getattr(rec, field)
     if known is not None and value is not None and value not in known:
-        yield Issue(name, (i, field), _named(name[:-1], rec) + _unknown(what, value, known))
+        yield Issue(name, (i, field), _unknown(what, value, known))
 
 
 def _references(c: Community, guests: dict[str, str], known: Known) -> Iterator[Issue]:
     for i, r in enumerate(c.readings):
         yield from _reference("readings", i, r, "session", "session", known.sessions)
-        named = _named("reading", r)
         where = (i, "presented_by")
-        yield from _unknown_members("readings", named, r.presented_by, known.members, where)
+        yield from _unknown_members("readings", r.presented_by, known.members, where)
     records: tuple[tuple[str, Sequence[Any]], ...] = (("lessons", c.lessons), ("quotes", c.quotes))
     for name, items in records:
         for i, rec in enumerate(items):
@@ -290,7 +305,7 @@ def _references(c: Community, guests: dict[str, str], known: Known) -> Iterator[
         for i, q in enumerate(c.quotes):
             if q.speaker not in speakers:
                 message = (
-                    f"{_named('quote', q)}unknown speaker {q.speaker!r} (not a member or "
+                    f"unknown speaker {q.speaker!r} (not a member or "
                     f"guest id){did_you_mean(q.speaker, speakers)}"
                 )
                 yield Issue("quotes", (i, "speaker"), message)
@@ -335,7 +350,7 @@ def validate(
     issues.extend(_members(c, known))
     issues.extend(_sessions(c, members, guests, known, header))
     issues.extend(_references(c, guests, known))
-    return issues
+    return [_with_record(c, issue) for issue in issues]
 
 
 def _long_texts(value: Any, where: tuple[PathPart, ...]) -> Iterator[tuple[PathPart, ...]]:
@@ -380,7 +395,7 @@ def community_problems(community: Community) -> list[Problem]:
     rank = {name: n for n, name in enumerate(("community", *COLLECTION_FIELDS))}
     problems = []
     for issue in sorted(issues, key=lambda i: rank[i.file]):
-        message = issue.message
+        message = issue.text
         if issue.first is not None:
             message += f" (first at {format_path(issue.first)})"
         problems.append(Problem(file=Path(f"{issue.file}.yaml"), path=issue.path, message=message))
