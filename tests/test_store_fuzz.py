@@ -44,17 +44,18 @@ def _load_with(name: str, content: bytes) -> None:
             (folder / name.replace(".json", ".yaml")).unlink(missing_ok=True)
         (folder / name).write_bytes(content)
         before = {p.name: p.read_bytes() for p in folder.iterdir()}
+        problems: tuple[copharvest.Problem, ...] = ()
         try:
             community = copharvest.load(folder)
         except HarvestError as exc:
-            assert exc.problems
-            for problem in exc.problems:
-                line = str(problem)
-                assert "\n" not in line
-                assert "\x1b" not in line
-                line.encode("utf-8")  # printable: no lone surrogate reaches a terminal
+            problems = exc.problems
         else:
             assert isinstance(community, copharvest.Community)
+        for problem in problems:
+            line = str(problem)
+            assert "\n" not in line
+            assert "\x1b" not in line
+            line.encode("utf-8")  # printable: no lone surrogate reaches a terminal
         assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
