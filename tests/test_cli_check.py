@@ -107,6 +107,7 @@ def test_check_json_on_failure(tmp_path: Path) -> None:
     assert payload["problems"][0] == {
         "file": str(folder / "members.yaml"),
         "line": 3,
+        "column": None,
         "path": "$[0].consent",
         "message": "expected true or false, got the text 'yes'",
     }

@@ -32,6 +32,7 @@ from copharvest.model import (
     WorkForm,
 )
 from copharvest.store import HarvestError, Problem, load, save
+from copharvest.store.validate import community_problems as validate
 
 
 def __getattr__(name: str) -> Any:
@@ -77,4 +78,5 @@ __all__ = [
     "hookimpl",
     "load",
     "save",
+    "validate",
 ]

@@ -1,7 +1,9 @@
 """The typed core model of a Community of Practice.
 
-Every class is frozen and keyword-only. Validators guard only real invariants
-(ordered dates, non-empty ids); cross-references between records are checked by
+Every class is frozen and keyword-only. Every field's type is checked when a record
+is made, without conversion: ``Session(start="2023-09-21")`` raises ``TypeError``
+naming ``Session.start``. Validators guard only real invariants beyond types (ordered
+dates, non-empty ids); cross-references between records are checked by
 :mod:`copharvest.store.validate`, which knows where each record came from and can
 point at the offending line.
 """
@@ -10,7 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 
@@ -92,6 +97,85 @@ class TableKind(enum.StrEnum):
     """A "X – Y" table of dilemmas."""
 
 
+Check = Callable[[Any], bool]
+
+
+def _is_text(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _all_text(items: tuple[Any, ...]) -> bool:
+    # one pass in C for the usual case of plain strings (attendance lists are long)
+    return set(map(type, items)) <= {str} or all(isinstance(v, str) for v in items)
+
+
+def _resolve(tp: Any) -> tuple[Check, str]:
+    """A check and a description for one field's resolved type."""
+    args = typing.get_args(tp)
+    if isinstance(tp, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if len(options) != 1 or len(args) != 2:
+            raise TypeError(f"cannot check the type {tp!r}")
+        inner, what = _resolve(options[0])
+        return (lambda v: v is None or inner(v)), f"{what} or None"
+    if typing.get_origin(tp) is tuple:
+        item, what = _resolve(args[0])
+        if item is _is_text:
+            return (lambda v: isinstance(v, tuple) and _all_text(v)), "a tuple of text"
+        return (lambda v: isinstance(v, tuple) and all(map(item, v))), f"a tuple of {what}"
+    if tp is str:
+        return _is_text, "text"
+    if tp is bool:
+        return (lambda v: isinstance(v, bool)), "true or false (a bool)"
+    if tp is int:
+        return (lambda v: isinstance(v, int) and not isinstance(v, bool)), "a whole number"
+    if tp is float:
+        return (lambda v: isinstance(v, int | float) and not isinstance(v, bool)), "a number"
+    if tp is dt.date:
+        return (
+            lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)
+        ), "a date (datetime.date)"
+    if isinstance(tp, type):
+        return (lambda v: isinstance(v, tp)), f"a {tp.__name__}"
+    raise TypeError(f"cannot check the type {tp!r}")
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+T = TypeVar("T")
+
+
+def _typed(cls: type[T]) -> type[T]:
+    """Class decorator: every keyword given to the constructor is type-checked first.
+
+    The check runs before attrs' own validators (which may call methods of the value)
+    and leaves the fields' validators as they are, for the JSON Schema to read.
+    """
+    init = cls.__init__
+    checks: dict[str, tuple[Check, str]] = {}
+
+    def __init__(self: Any, **kwargs: Any) -> None:
+        if not checks:  # resolved on first use: classes defined later exist by then
+            hints = typing.get_type_hints(cls)
+            checks.update((name, _resolve(tp)) for name, tp in hints.items())
+        for name, value in kwargs.items():
+            check = checks.get(name)
+            if check is not None and not check[0](value):
+                raise TypeError(
+                    f"{cls.__name__}.{name}: expected {check[1]}, got {type(value).__name__} "
+                    f"{_shown(value)}"
+                )
+        init(self, **kwargs)
+
+    __init__.__doc__ = init.__doc__
+    __init__.__wrapped__ = init  # type: ignore[attr-defined]
+    cls.__init__ = __init__  # type: ignore[method-assign]
+    return cls
+
+
 class FieldValueError(ValueError):
     """An invariant of one field does not hold; ``field`` names it."""
 
@@ -122,6 +206,7 @@ def _part(instance: object, attribute: attrs.Attribute[Any], value: int) -> None
         )
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Passage:
     """A paragraph of narrative text with its visibility.
@@ -136,6 +221,7 @@ class Passage:
     """Who may read it."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Period:
     """The span of time the community's records cover."""
@@ -146,6 +232,7 @@ class Period:
     """The last day of the period; none while the community is still running."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Colophon:
     """The colophon of the booklet."""
@@ -168,6 +255,7 @@ class Colophon:
     """Date of publication; the cover shows its month and year."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class LessonText:
     """The wording of one of the ten lessons for building a CoP, overriding the default."""
@@ -180,6 +268,7 @@ class LessonText:
     """A short explanation."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Settings:
     """Parameters of the continuity metrics and the health check.
@@ -226,6 +315,7 @@ class Settings:
     """Health check 10: minimum share with a preparation group (default 0.75)."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Organisation:
     """An organisation that sends delegates to the community."""
@@ -244,6 +334,7 @@ class Organisation:
     """Region or province."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Member:
     """A person taking part in the community."""
@@ -266,6 +357,7 @@ class Member:
     """Whether the member agreed to be named in publications."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Guest:
     """An external guest (inspirator) at a session."""
@@ -278,6 +370,7 @@ class Guest:
     """Id for quotes by this guest; a guest who returns keeps the same id."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class ProgrammeItem:
     """One item of a session's programme."""
@@ -292,6 +385,7 @@ class ProgrammeItem:
     """Who may read it."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Session:
     """A meeting of the community (often 1.5 days with an overnight stay)."""
@@ -327,6 +421,7 @@ class Session:
         return self.end if self.end is not None else self.start
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Reading:
     """A book or report the community read together."""
@@ -351,6 +446,7 @@ class Reading:
     """Who may read it."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Chapter:
     """A chapter of the booklet's narrative."""
@@ -369,6 +465,7 @@ class Chapter:
     """Who may read the chapter at all."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Lesson:
     """A lesson, tip or insight."""
@@ -391,6 +488,7 @@ class Lesson:
     """Who may read it."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Quote:
     """Something a member or guest said."""
@@ -409,6 +507,7 @@ class Quote:
     """Who may read it."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Pair:
     """One row of a two-column table."""
@@ -421,6 +520,7 @@ class Pair:
     """Who may read it."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class PairTable:
     """A two-column table: a from → to movement or a list of dilemmas."""
@@ -443,6 +543,7 @@ class PairTable:
     """Who may read the table at all."""
 
 
+@_typed
 @attrs.frozen(kw_only=True)
 class Community:
     """A Community of Practice and all its records: the content of one harvest folder."""

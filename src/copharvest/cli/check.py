@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,8 +11,9 @@ from typing import Any
 
 import click
 
-from copharvest.cli.common import FOLDER, DataError
+from copharvest.cli.common import FOLDER, DataError, installed_packs, print_problems
 from copharvest.cli.metrics import analyse_folder, parameter_options
+from copharvest.store.problems import printable
 
 
 def summary(community: Any) -> dict[str, Any]:
@@ -56,17 +58,16 @@ def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None
 
     problems: list[Problem] = []
     try:
-        community = load(folder)
+        community = load(folder, packs=installed_packs)
         analysis = analyse_folder(ctx, community)
     except HarvestError as exc:
         problems = list(exc.problems)
     if problems:
         if as_json:
             payload = {"ok": False, "problems": [p.as_dict() for p in problems]}
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            click.echo(_json(payload))
         else:
-            for problem in problems:
-                click.echo(str(problem), err=True)
+            print_problems(problems)
         raise DataError(len(problems))
     result = summary(community)
     health = [f.to_json() for f in analysis.health]
@@ -74,10 +75,11 @@ def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None
     failed = strict and bool(warnings)
     if as_json:
         payload = {"ok": not failed, "summary": result, "health": health}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False))
+        click.echo(_json(payload))
     else:
         period = result["period"]
-        click.echo(f"{result['name']}: {period['start']} to {period['end'] or 'now'}")
+        name = printable(result["name"], one_line=True)
+        click.echo(f"{name}: {period['start']} to {period['end'] or 'now'}")
         for key in (
             "organisations",
             "members",
@@ -95,13 +97,24 @@ def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None
         click.echo("")
         click.echo(f"Health check ({tally or 'nothing to check'}):")
         for finding in analysis.health:
-            click.echo(f"  {_SYMBOLS[finding.status]:<5}{finding.lesson!s:>3}  {finding.title}")
+            title = printable(finding.title, one_line=True)
+            click.echo(f"  {_SYMBOLS[finding.status]:<5}{finding.lesson!s:>3}  {title}")
             if finding.status == "warn":
-                click.echo(f"{'':12}{_evidence(finding.evidence)}")
+                click.echo(f"{'':12}{printable(_evidence(finding.evidence), one_line=True)}")
         if not failed:
             click.echo("OK: no problems found")
     if failed:
         raise HealthWarnings(len(warnings))
+
+
+# Characters JSON leaves raw that a terminal may act on: C1 controls and line breaks.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _json(payload: object) -> str:
+    """Indented JSON with every terminal control escaped (``\\u009b``): still valid JSON."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _evidence(evidence: Mapping[str, object]) -> str:

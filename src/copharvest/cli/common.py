@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -26,16 +27,49 @@ def fail(message: str) -> NoReturn:
     raise click.ClickException(message)
 
 
-def load_or_exit(folder: Path) -> Community:
-    """Load a harvest folder; on problems print each on one line and exit 1."""
+def load_or_exit(folder: Path, *, check_pack: bool = False) -> Community:
+    """Load a harvest folder; on problems print each on one line and exit 1.
+
+    With ``check_pack`` the domain pack the community names must be installed: a
+    missing one is a problem among the others, with its line and a did-you-mean.
+    """
     from copharvest.store import HarvestError, load
 
     try:
-        return load(folder)
+        return load(folder, packs=installed_packs if check_pack else None)
     except HarvestError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
+        print_problems(exc.problems)
         raise DataError(len(exc.problems)) from None
+
+
+def print_problems(problems: Iterable[object]) -> None:
+    """Each problem on its own line on stderr (``Problem.__str__`` escapes controls)."""
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def installed_packs() -> Collection[str] | None:
+    """The ids of the installed domain packs; none when they cannot be told.
+
+    Asked only when a community names a pack. Plugin problems found on the way are
+    left for the command's own registry to report, so none is printed twice.
+    """
+    from copharvest.plugins import PluginError, collect
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None
+    plugins = plugins_from(ctx)
+    before = len(plugins.problems)
+    try:
+        packs: dict[str, object] = collect(
+            plugins, "register_domain_packs", "domain pack", lambda p: str(getattr(p, "id", ""))
+        )
+    except PluginError:
+        return None
+    finally:
+        del plugins.problems[before:]
+    return frozenset(packs)
 
 
 FOLDER = click.Path(file_okay=False, path_type=Path)

@@ -50,8 +50,22 @@ def describe(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
+MAX_TEXT = 1_000_000
+"""The longest single text, in characters (about 400 pages); Word cannot open far longer."""
+
+
+def too_long(text: str) -> str:
+    """The message for a text over :data:`MAX_TEXT`."""
+    return (
+        f"a text of {len(text):,} characters; at most {MAX_TEXT:,} are allowed in one text "
+        "(split it into paragraphs or move it to a file of its own)"
+    )
+
+
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is str:
+        if len(value) > MAX_TEXT:
+            raise InvalidValue(too_long(value))
         return value
     hint = " (put it in quotes)" if isinstance(value, bool | int | float) else ""
     raise InvalidValue(f"expected text, got {describe(value)}{hint}")
@@ -78,6 +92,28 @@ def _structure_bool(value: Any, _: type) -> bool:
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_OTHER_DATE = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
+
+
+def _date_hint(value: str) -> str:
+    """For ``01-09-2023``: the ISO dates it may stand for, day first and month first."""
+    match = _OTHER_DATE.fullmatch(value.strip())
+    if match is None:
+        return ""
+    first, second, year = (int(part) for part in match.groups())
+    options: list[str] = []
+    for month, day in ((second, first), (first, second)):
+        try:
+            iso = dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+        if iso not in options:
+            options.append(iso)
+    if not options:
+        return ""
+    if len(options) == 1:
+        return f"; did you mean {options[0]}?"
+    return f"; did you mean {options[0]}, or {options[1]} when read month first?"
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -88,7 +124,8 @@ def _structure_date(value: Any, _: type) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError as exc:
             raise InvalidValue(f"impossible date {value!r}: {exc}") from None
-    raise InvalidValue(f"expected a date written as YYYY-MM-DD, got {describe(value)}")
+    hint = _date_hint(value) if isinstance(value, str) else ""
+    raise InvalidValue(f"expected a date written as YYYY-MM-DD, got {describe(value)}{hint}")
 
 
 @functools.cache
@@ -130,7 +167,7 @@ def _structure_tuple(converter: cattrs.Converter) -> Callable[[Any], Callable[[A
         def hook(value: Any, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
                 raise InvalidValue(f"expected a list, got {describe(value)}")
-            if only_text and all(type(v) is str for v in value):
+            if only_text and set(map(type, value)) <= {str} and _short(value):
                 return tuple(value)
             out: list[Any] = []
             errors: list[Exception] = []
@@ -147,6 +184,10 @@ def _structure_tuple(converter: cattrs.Converter) -> Callable[[Any], Callable[[A
         return hook
 
     return factory
+
+
+def _short(texts: list[str]) -> bool:
+    return not texts or max(map(len, texts)) <= MAX_TEXT
 
 
 def _attrs_structure(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, type], Any]]:
@@ -187,6 +228,8 @@ def _structure_passage(converter: cattrs.Converter) -> Callable[[Any, type], Pas
 
     def hook(value: Any, tp: type) -> Passage:
         if isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise InvalidValue(too_long(value))
             return Passage(text=value)
         if not isinstance(value, dict):
             raise InvalidValue(

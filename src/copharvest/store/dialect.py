@@ -103,6 +103,76 @@ class Unsupported(Exception):
     """The text uses YAML beyond what :func:`fast_load` handles; use :data:`Loader`."""
 
 
+MAX_DEPTH = 64
+"""The deepest nesting of lists and mappings read; a harvest file needs about six."""
+MAX_ALIAS_NODES = 100_000
+"""How many values aliases (``*name``) may repeat in one file, in all."""
+
+
+class LimitExceeded(Exception):
+    """A text is beyond a budget of :data:`MAX_DEPTH` or :data:`MAX_ALIAS_NODES`."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        """The 1-based line where it shows, if known."""
+
+
+def _too_deep(line: int | None) -> LimitExceeded:
+    return LimitExceeded(
+        f"nested more than {MAX_DEPTH} levels deep; a harvest file needs a handful", line
+    )
+
+
+def check_node_budget(root: yaml.Node) -> None:
+    """Refuse a composed document that would expand beyond the budgets.
+
+    An alias shares its anchor's node, so the tree is small even when the data it
+    stands for is huge ("a billion laughs"). Each node's expanded size and depth are
+    computed once, bottom up, without recursion; a node that contains itself is
+    refused too.
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children: list[yaml.Node]
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            children = []
+        if done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            if depth[key] > MAX_DEPTH:
+                raise _too_deep(node.start_mark.line + 1)
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            raise LimitExceeded(
+                "an alias refers to a value that contains it", node.start_mark.line + 1
+            )
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in size)
+        if len(open_nodes) > MAX_DEPTH:
+            raise _too_deep(node.start_mark.line + 1)
+    repeated = size[id(root)] - len(size)
+    if repeated > MAX_ALIAS_NODES:
+        raise LimitExceeded(
+            f"aliases (*name) would repeat {repeated:,} values; at most "
+            f"{MAX_ALIAS_NODES:,} are allowed in one file",
+            root.start_mark.line + 1,
+        )
+
+
 _NULL_TAG = "tag:yaml.org,2002:null"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -165,6 +235,8 @@ def fast_load(text: str) -> tuple[Any, bool]:
                     raise Unsupported("a complex mapping key")
                 value = {} if kind is mapping_start else []
                 stack.append([value, kind is mapping_start, _NO_KEY])
+                if len(stack) > MAX_DEPTH:
+                    raise _too_deep(event.start_mark.line + 1)
                 continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 value = stack.pop()[0]

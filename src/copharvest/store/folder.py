@@ -18,9 +18,11 @@ Only ``community.yaml`` is required. Every file may also be written as JSON
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
-from collections.abc import Iterable
+import stat
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ from copharvest.model import (
     Member,
     Organisation,
     PairTable,
+    Period,
     Quote,
     Reading,
     Session,
@@ -42,7 +45,7 @@ from copharvest.store import yamlio
 from copharvest.store.converter import describe
 from copharvest.store.problems import HarvestError, NotAHarvestFolder, PathPart, Problem
 from copharvest.store.structure import structure
-from copharvest.store.validate import Issue, validate
+from copharvest.store.validate import Issue, did_you_mean, validate
 
 HEADER_FILE = "community"
 COLLECTIONS: dict[str, type] = {
@@ -61,6 +64,10 @@ STEMS = (HEADER_FILE, *COLLECTIONS)
 """Every file stem a harvest folder may hold."""
 
 
+MAX_FOLDER_BYTES = 200 * 1024 * 1024
+"""The most the harvest files of one folder may hold together (200 MB)."""
+
+
 @attrs.define
 class _Source:
     """One file as read; its locator finds lines only when there is a problem."""
@@ -75,59 +82,126 @@ class _Source:
         ]
 
 
+def _not_a_file(root: Path, path: Path) -> str | None:
+    """Why ``path`` cannot be read as a harvest file, or none when it can."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            if not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root)):
+                return "is a link to a file outside the harvest folder; copy the file in instead"
+            try:
+                info = os.stat(path)
+            except OSError:
+                return "is a link to a file that does not exist"
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror}"
+    kind = yamlio.file_kind(info.st_mode)
+    return None if kind is None else f"is {kind}, not a file"
+
+
 def _find(folder: Path, stem: str) -> tuple[Path | None, list[Problem]]:
-    found = [folder / f"{stem}{s}" for s in SUFFIXES if (folder / f"{stem}{s}").is_file()]
+    found = [folder / f"{stem}{s}" for s in SUFFIXES if os.path.lexists(folder / f"{stem}{s}")]
     if len(found) > 1:
         names = " and ".join(p.name for p in found)
         return None, [Problem(file=found[0], message=f"both {names} exist; keep only one")]
-    return (found[0] if found else None), []
+    if not found:
+        return None, []
+    why = _not_a_file(folder, found[0])
+    if why is not None:
+        return None, [Problem(file=found[0], message=why)]
+    return found[0], []
 
 
 def _misnamed(folder: Path) -> list[Problem]:
     # A misspelt file name would silently drop its records; other files are left alone.
     problems = []
     for path in sorted(folder.iterdir()):
-        if path.suffix not in SUFFIXES or path.stem in STEMS or not path.is_file():
+        if path.suffix not in SUFFIXES or path.stem in STEMS:
             continue
         close = difflib.get_close_matches(path.stem.lower(), STEMS, n=1, cutoff=0.85)
         if close:
             problems.append(
                 Problem(
                     file=path,
-                    message=f"unknown file name; did you mean {close[0]}{path.suffix}?",
+                    message=f"unknown file name; did you mean {close[0]}{path.suffix}? "
+                    "(its records are not read)",
                 )
             )
     return problems
 
 
 def _read(path: Path) -> tuple[_Source | None, Any, list[Problem]]:
+    """The file's source and data, with its repeated keys; no source when it cannot be read."""
     try:
         text = yamlio.read_text(path)
-        return _Source(path, yamlio.Locator(path, text)), yamlio.parse(path, text), []
+        data, repeated = yamlio.parse_all(path, text)
     except yamlio.FileProblem as exc:
         return None, None, list(exc.problems)
+    return _Source(path, yamlio.Locator(path, text)), data, repeated
 
 
-def load(folder: str | os.PathLike[str]) -> Community:
+def _too_large(root: Path, paths: Iterable[Path]) -> list[Problem]:
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue  # reported when the file is read
+    if total <= MAX_FOLDER_BYTES:
+        return []
+    message = (
+        f"the harvest files hold {yamlio.megabytes(total)}, more than the "
+        f"{yamlio.megabytes(MAX_FOLDER_BYTES)} a harvest folder may hold"
+    )
+    return [Problem(file=root, message=message)]
+
+
+@attrs.define
+class _Folder:
+    """What was read of a folder so far: sources, structured values, problems."""
+
+    root: Path
+    packs: Packs
+    problems: list[Problem] = attrs.Factory(list)
+    sources: dict[str, _Source] = attrs.Factory(dict)
+    values: dict[str, Any] = attrs.Factory(dict)
+    kept: dict[str, list[int]] = attrs.Factory(dict)
+    """Collection -> the index in its file of each record structured (when some failed)."""
+    extra: dict[str, set[str]] = attrs.Factory(dict)
+    """Collection -> ids of records that exist but could not be structured."""
+    unread: set[str] = attrs.Factory(set)
+    """Stems of files that exist but could not be read or parsed."""
+    period: Period | None = None
+
+
+Packs = Collection[str] | Callable[[], Collection[str] | None] | None
+"""The installed domain packs, or a function that finds them when a pack is named."""
+
+
+def load(folder: str | os.PathLike[str], *, packs: Packs = None) -> Community:
     """Load and check a harvest folder.
 
-    Raises :class:`HarvestError` listing every problem found; input files are only read.
+    Raises :class:`HarvestError` listing every problem found in one pass: of every
+    file that can be read, with the cross-references between them. ``packs``, when
+    given, are the installed domain packs the community may name (or a function that
+    returns them, called only when the community names one). Input files are only read.
     """
     root = Path(folder)
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a folder"
         raise NotAHarvestFolder([Problem(file=root, message=f"{what}; expected a harvest folder")])
-    problems: list[Problem] = _misnamed(root)
-    header_path, header_found = _find(root, HEADER_FILE)
-    problems += header_found
-    collection_paths: dict[str, Path] = {}
-    for name in COLLECTIONS:
-        path, found = _find(root, name)
-        problems += found
+    state = _Folder(root, packs)
+    state.problems += _misnamed(root)
+    paths: dict[str, Path] = {}
+    for stem in STEMS:
+        path, found = _find(root, stem)
+        state.problems += found
+        if found:
+            state.unread.add(stem)
         if path is not None:
-            collection_paths[name] = path
-    if header_path is None and not header_found:
-        if not collection_paths and not problems:
+            paths[stem] = path
+    if HEADER_FILE not in paths and HEADER_FILE not in state.unread:
+        if not paths and not state.problems:
             raise NotAHarvestFolder(
                 [
                     Problem(
@@ -137,47 +211,137 @@ def load(folder: str | os.PathLike[str]) -> Community:
                     )
                 ]
             )
-        problems.append(Problem(file=root / "community.yaml", message="required file is missing"))
-    if problems or header_path is None:
-        raise HarvestError(problems)
+        state.problems.append(
+            Problem(file=root / "community.yaml", message="required file is missing")
+        )
+        state.unread.add(HEADER_FILE)
+    too_large = _too_large(root, paths.values())
+    if too_large:
+        raise HarvestError(too_large)
+    order = [root / "community.yaml", *paths.values()]
+    if HEADER_FILE in paths:
+        _read_header(state, paths[HEADER_FILE])
+    for name, path in paths.items():
+        if name != HEADER_FILE:
+            _read_collection(state, name, path)
 
-    sources: dict[str, _Source] = {}
-    values: dict[str, Any] = {}
-    header_source, header_data, found = _read(header_path)
-    problems += found
-    if header_source is not None:
-        sources[HEADER_FILE] = header_source
-        newer = _newer_format(header_source, header_data)
-        if newer:
-            # fields of a newer format would only add noise; this is the one thing to say
-            raise HarvestError(newer)
-        problems += _structure_header(header_source, header_data, values)
-    for name, path in collection_paths.items():
-        source, data, found = _read(path)
-        problems += found
-        if source is None:
-            continue
-        sources[name] = source
-        if not isinstance(data, list):
-            message = f"expected a list of {name}, got {describe(data)}"
-            problems += source.problems([((), message)])
-            continue
-        value, errors = structure(data, tuple.__class_getitem__((COLLECTIONS[name], ...)))
-        if errors:
-            problems += source.problems(errors)
-        else:
-            values[name] = value
-    if problems:
-        raise HarvestError(_in_order(problems, [header_path, *collection_paths.values()]))
-
-    community: Community = attrs.evolve(values.pop(HEADER_FILE), **values)
-    issues = validate(community)
-    if community.cover_image is not None:
+    header = state.values.pop(HEADER_FILE, None)
+    if header is None:
+        # a stand-in, so the records can be checked against each other
+        header = Community(name="", period=state.period or Period(start=dt.date.min))
+        if state.period is None:
+            state.unread.add(HEADER_FILE)
+    community: Community = attrs.evolve(header, **state.values)
+    issues = validate(community, extra=state.extra, unread=state.unread)
+    if HEADER_FILE in state.sources and community.cover_image is not None:
         issues += _cover_image(root, community.cover_image)
-    if issues:
-        found = [_issue_problem(sources[issue.file], issue) for issue in issues]
-        raise HarvestError(_in_order(found, [header_path, *collection_paths.values()]))
+    for issue in issues:
+        kept = state.kept.get(issue.file)
+        if kept is not None:
+            # the index among the structured records -> the index in the file
+            where = _shift(issue.path, kept) or ()
+            issue = attrs.evolve(issue, path=where, first=_shift(issue.first, kept))
+        state.problems.append(_issue_problem(state.sources[issue.file], issue))
+    if state.problems:
+        # what could not be checked comes last, after what was found
+        raise HarvestError(_in_order(state.problems, order) + _not_checked(state, paths))
     return community
+
+
+def _shift(path: tuple[PathPart, ...] | None, kept: list[int]) -> tuple[PathPart, ...] | None:
+    if path and isinstance(path[0], int):
+        return (kept[path[0]], *path[1:])
+    return path
+
+
+REFERRED = {
+    "organisations": "organisations",
+    "members": "members",
+    "sessions": "sessions",
+    "chapters": "chapters",
+}
+
+
+def _not_checked(state: _Folder, paths: dict[str, Path]) -> list[Problem]:
+    """One line for each file that could not be read and that other records refer to."""
+    problems = []
+    others = state.values.keys() - {HEADER_FILE}
+    for name in sorted(state.unread & REFERRED.keys()):
+        if others - {name} and (name in paths or any(p.file.stem == name for p in state.problems)):
+            file = paths.get(name) or state.root / f"{name}.yaml"
+            message = (
+                f"references to {REFERRED[name]} from other files are not checked "
+                "until this file can be read"
+            )
+            problems.append(Problem(file=file, message=message))
+    sessions = state.values.get("sessions")
+    if state.period is None and HEADER_FILE in paths and sessions:
+        message = "sessions are not checked against the period until this file can be read"
+        problems.append(Problem(file=paths[HEADER_FILE], message=message))
+    return problems
+
+
+def _read_header(state: _Folder, path: Path) -> None:
+    source, data, found = _read(path)
+    state.problems += found
+    if source is None:
+        state.unread.add(HEADER_FILE)
+        return
+    state.sources[HEADER_FILE] = source
+    newer = _newer_format(source, data)
+    if newer:
+        # fields of a newer format would only add noise; this is the one thing to say
+        raise HarvestError(newer)
+    if state.packs is not None:
+        state.problems += _pack(source, data, state.packs)
+    state.problems += _structure_header(source, data, state)
+
+
+def _pack(source: _Source, data: Any, given: Packs) -> list[Problem]:
+    name = data.get("pack") if isinstance(data, dict) else None
+    if not isinstance(name, str):
+        return []
+    packs = given() if callable(given) else given
+    if packs is None or name in packs:
+        return []
+    known = ", ".join(sorted(packs)) or "none"
+    message = (
+        f"domain pack {name!r} is not installed{did_you_mean(name, packs)} "
+        f"(installed: {known}; see 'copharvest plugins')"
+    )
+    return source.problems([(("pack",), message)])
+
+
+def _read_collection(state: _Folder, name: str, path: Path) -> None:
+    source, data, found = _read(path)
+    state.problems += found
+    if source is None:
+        state.unread.add(name)
+        return
+    state.sources[name] = source
+    if not isinstance(data, list):
+        message = f"expected a list of {name}, got {describe(data)}"
+        state.problems += source.problems([((), message)])
+        state.unread.add(name)
+        return
+    record = COLLECTIONS[name]
+    value, errors = structure(data, tuple.__class_getitem__((record, ...)))
+    if not errors:
+        state.values[name] = value
+        return
+    state.problems += source.problems(errors)
+    # Keep the records without problems, so the others can still be checked against them.
+    failed = {path[0] for path, _ in errors if path and isinstance(path[0], int)}
+    kept = [i for i in range(len(data)) if i not in failed]
+    state.values[name], _ = structure(
+        [data[i] for i in kept], tuple.__class_getitem__((record, ...))
+    )
+    state.kept[name] = kept
+    state.extra[name] = {
+        item["id"]
+        for i, item in enumerate(data)
+        if i in failed and isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
 
 
 IMAGE_SIGNATURES = {
@@ -233,7 +397,7 @@ def _in_order(problems: list[Problem], paths: list[Path]) -> list[Problem]:
 
 
 def _issue_problem(source: _Source, issue: Issue) -> Problem:
-    message = issue.message
+    message = issue.text
     line = source.locator.line(issue.path)
     if issue.first is not None:
         first = source.locator.line(issue.first)
@@ -252,7 +416,7 @@ def _newer_format(source: _Source, data: Any) -> list[Problem]:
     return source.problems([(("format_version",), message)])
 
 
-def _structure_header(source: _Source, data: Any, values: dict[str, Any]) -> list[Problem]:
+def _structure_header(source: _Source, data: Any, state: _Folder) -> list[Problem]:
     if not isinstance(data, dict):
         message = f"expected a mapping of the community's fields, got {describe(data)}"
         return source.problems([((), message)])
@@ -262,6 +426,10 @@ def _structure_header(source: _Source, data: Any, values: dict[str, Any]) -> lis
     )
     value, errors = structure({k: v for k, v in data.items() if k not in COLLECTIONS}, Community)
     problems += source.problems(errors)
-    if not problems:
-        values[HEADER_FILE] = value
+    if not errors:
+        state.values[HEADER_FILE] = value
+        state.period = value.period
+    else:
+        # the period alone still lets the sessions be checked against it
+        state.period, _ = structure(data.get("period"), Period)
     return problems
