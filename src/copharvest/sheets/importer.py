@@ -24,12 +24,15 @@ from copharvest.sheets.problems import Location, SheetError, SheetProblem
 from copharvest.sheets.reader import Book, open_book
 from copharvest.sheets.records import read_records
 from copharvest.store import COLLECTIONS, load, unstructure
-from copharvest.store.commit import Change, LayoutError, StaleFile, change, commit
+from copharvest.store.commit import Change, LayoutError, StaleFile, change, commit, normalise
 from copharvest.store.commit import read as read_bytes
 from copharvest.store.folder import HEADER_FILE, SUFFIXES
 from copharvest.store.problems import format_path
+from copharvest.store.rebase import Conflict, Step, replay
+from copharvest.store.rebase import merge as replay_on
 from copharvest.store.structure import structure
 from copharvest.store.validate import validate
+from copharvest.store.yamlio import FileProblem, parse
 
 Format = Literal["long", "matrix", "full"]
 _SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S+[^\n]*\n")
@@ -79,22 +82,36 @@ def _file_of(folder: Path, stem: str) -> Path | None:
 
 
 class StagedFiles(dict[str, str]):
-    """File name -> new text, remembering each file's bytes when it was read."""
+    """File name -> new text, remembering each file's bytes and data when it was read."""
 
-    def __init__(self, changes: list[Change]) -> None:
-        super().__init__((c.path.name, c.data.decode("utf-8")) for c in changes)
-        self.changes = changes
+    def __init__(self, steps: list[Step]) -> None:
+        self.changes = [s.change for s in steps if s.change is not None]
+        super().__init__((c.path.name, c.data.decode("utf-8")) for c in self.changes)
+        self.steps = steps
 
 
-def _render(folder: Path, stem: str, data: Any, fallback_header: str, before: Any = None) -> Change:
+def _render(folder: Path, stem: str, data: Any, fallback_header: str, before: Any) -> Step:
     """The change for one harvest file, in the format and layout the folder already uses.
 
-    ``before``: the file's data as loaded; a file that changed since is not overwritten.
+    ``before``: the file's data as loaded. A file that changed since (another import
+    finished meanwhile) gets this import's changes replayed on what it holds now.
     """
     path = _file_of(folder, stem) or folder / f"{stem}.yaml"
     original = read_bytes(path)
-    expected = before if original is not None else None
-    return change(path, stem, data, original=original, header=fallback_header, expected=expected)
+    if original is None:
+        before = [] if stem != HEADER_FILE else {}
+    else:
+        now = normalise(stem, parse(path, original.decode("utf-8-sig")))
+        if now != before:
+            try:
+                data = replay_on(before, data, now, stem)
+            except Conflict as exc:
+                raise StaleFile(
+                    0, f"changed on disk since it was read, and {exc}", str(path)
+                ) from None
+            before = now
+    found = change(path, stem, data, original=original, header=fallback_header)
+    return Step(path, stem, before, data, fallback_header, found)
 
 
 def _schema_header(folder: Path, stem: str) -> str:
@@ -110,20 +127,20 @@ def _schema_header(folder: Path, stem: str) -> str:
 
 def _files(folder: Path, before: Community | None, after: Community) -> StagedFiles:
     old = unstructure(before) if before is not None else {}
-    changes = []
+    steps = []
     for stem, data in unstructure(after).items():
         if before is not None and old.get(stem) == data:
             continue
         if before is None and stem != HEADER_FILE and not data:
             continue
         try:
-            found = _render(folder, stem, data, _schema_header(folder, stem), old.get(stem))
-        except (StaleFile, LayoutError) as exc:
+            step = _render(folder, stem, data, _schema_header(folder, stem), old.get(stem))
+        except (StaleFile, LayoutError, FileProblem) as exc:
             where = Location(source=str(getattr(exc, "filename", None) or folder / stem))
             raise SheetError.one(where, getattr(exc, "strerror", None) or str(exc)) from None
-        if found.data != found.original:
-            changes.append(found)
-    return StagedFiles(changes)
+        if step.change is not None and step.change.data != step.change.original:
+            steps.append(step)
+    return StagedFiles(steps)
 
 
 def _check(community: Community, batches: Mapping[str, list[Incoming]], folder: Path) -> None:
@@ -223,7 +240,9 @@ def apply(plan: Plan) -> list[Path]:
     The plan's community has passed the checks of ``load`` (:func:`plan_import` made
     sure). Imports into one folder take turns (a lock file); every file is staged
     first and then all are replaced, or none: a file that changed on disk since the
-    plan read it raises :class:`~copharvest.store.commit.StaleFile` naming it.
+    plan read it (another import finished first) gets the plan's changes replayed on
+    what it holds now, record by record; when they cannot be merged,
+    :class:`~copharvest.store.commit.StaleFile` is raised naming the file.
     """
     if plan.conflicts:
         raise ValueError("the plan has conflicts; nothing written")
@@ -231,7 +250,8 @@ def apply(plan: Plan) -> list[Path]:
         return []
     files = plan.files
     if isinstance(files, StagedFiles):
-        changes = files.changes
+        steps = files.steps
+        return commit(plan.folder, files.changes, on_stale=lambda: replay(plan.folder, steps))
     else:  # a plan made by hand: its files are taken as they are now
         changes = [
             Change(path, read_bytes(path), text.encode("utf-8"))

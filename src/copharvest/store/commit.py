@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,14 +89,11 @@ def change(
     *,
     original: bytes | None,
     header: str = "",
-    expected: Any = None,
 ) -> Change:
     """The change that makes ``path`` hold ``data``, keeping what it does not change.
 
     ``original`` is the file's content as read (None: the file is new and gets
     ``header``, the schema line, at its top). Unchanged data gives the very same bytes.
-    ``expected``: the data the caller read from this file earlier; a file that holds
-    other data now raises :class:`StaleFile`, so that nobody's additions are undone.
     """
     if original is None:
         if path.suffix == ".json":
@@ -106,8 +103,6 @@ def change(
         return Change(path, None, yamlio.dump(data, header=header).encode("utf-8"))
     bom, text = _decode(original)
     old = normalise(stem, yamlio.parse(path, text))
-    if expected is not None and old != expected:
-        raise StaleFile(errno.EAGAIN, f"changed on disk since it was read; {_AGAIN}", str(path))
     if old == data:
         return Change(path, original, original)
     if path.suffix == ".json":
@@ -194,30 +189,39 @@ def _restore(item: Change) -> None:
             item.path.write_bytes(item.original)
 
 
-def commit(folder: Path, changes: Sequence[Change]) -> list[Path]:
+def commit(
+    folder: Path,
+    changes: Sequence[Change],
+    *,
+    on_stale: Callable[[], Sequence[Change]] | None = None,
+) -> list[Path]:
     """Write every change, or none; returns the paths written.
 
-    Files whose bytes do not change are not touched. A file that no longer has the
-    bytes it was read with raises :class:`StaleFile` naming it, and nothing is written.
+    Files whose bytes do not change are not touched. When a file no longer has the
+    bytes it was read with, ``on_stale`` (called while the folder's lock is held) gives
+    the changes anew from what the files hold now; without it, :class:`StaleFile` is
+    raised naming the file, and nothing is written.
     """
-    todo = [c for c in changes if c.data != c.original]
-    if not todo:
-        return []
     created = not folder.exists()
+    if not [c for c in changes if c.data != c.original]:
+        return []
     folder.mkdir(parents=True, exist_ok=True)
     staged: dict[Path, str] = {}
     written = False
     try:
-        for item in todo:
-            staged[item.path] = _stage(item)
         with folder_lock(folder):
-            for item in todo:
-                if read(item.path) != item.original:
+            stale = next((c for c in changes if read(c.path) != c.original), None)
+            if stale is not None:
+                if on_stale is None:
                     raise StaleFile(
                         errno.EAGAIN,
                         f"changed on disk since it was read; {_AGAIN}",
-                        str(item.path),
+                        str(stale.path),
                     )
+                changes = on_stale()
+            todo = [c for c in changes if c.data != c.original]
+            for item in todo:
+                staged[item.path] = _stage(item)
             done: list[Change] = []
             try:
                 for item in todo:
