@@ -124,7 +124,9 @@ def import_sheet(
         click.echo(f"Dry run: nothing written. Importing {sheet.name} would:")
         for change in plan.changes:
             click.echo(f"  {change}")
-        click.echo(f"and write {', '.join(plan.files)} in {folder}")
+        click.echo(f"and write {', '.join(plan.files)} in {folder}:")
+        for name, text in plan.files.items():
+            click.echo(_file_diff(folder, name, text), nl=False)
         return
     try:
         written = apply(plan)
@@ -135,6 +137,24 @@ def import_sheet(
         f"Imported {sheet.name}, {n} change{'s' if n != 1 else ''}: "
         f"wrote {', '.join(p.name for p in written)} in {folder}"
     )
+
+
+def _file_diff(folder: Path, name: str, text: str) -> str:
+    """A unified diff of one file the import would write."""
+    import difflib
+
+    path = folder / name
+    try:
+        old = path.read_bytes().decode("utf-8") if path.is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        old = ""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True),
+        text.splitlines(keepends=True),
+        fromfile=f"a/{name}" if old else "/dev/null",
+        tofile=f"b/{name}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 @click.command(name="export")

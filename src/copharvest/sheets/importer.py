@@ -8,11 +8,7 @@ had (YAML or JSON) and keeping the schema line at their top.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -28,11 +24,15 @@ from copharvest.sheets.problems import Location, SheetError, SheetProblem
 from copharvest.sheets.reader import Book, open_book
 from copharvest.sheets.records import read_records
 from copharvest.store import COLLECTIONS, load, unstructure
+from copharvest.store.commit import Change, LayoutError, StaleFile, change, commit, normalise
+from copharvest.store.commit import read as read_bytes
 from copharvest.store.folder import HEADER_FILE, SUFFIXES
 from copharvest.store.problems import format_path
+from copharvest.store.rebase import Conflict, Step, replay
+from copharvest.store.rebase import merge as replay_on
 from copharvest.store.structure import structure
 from copharvest.store.validate import validate
-from copharvest.store.yamlio import dump
+from copharvest.store.yamlio import FileProblem, parse
 
 Format = Literal["long", "matrix", "full"]
 _SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S+[^\n]*\n")
@@ -81,17 +81,37 @@ def _file_of(folder: Path, stem: str) -> Path | None:
     return None
 
 
-def _render(folder: Path, stem: str, data: Any, fallback_header: str) -> tuple[str, str]:
-    """(file name, text) for one harvest file, in the format the folder already uses."""
-    path = _file_of(folder, stem)
-    if path is not None and path.suffix == ".json":
-        return path.name, json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    header = fallback_header
-    if path is not None:
-        found = _SCHEMA_LINE.match(path.read_text(encoding="utf-8-sig"))
-        header = found.group(0) if found else ""
-    name = path.name if path is not None else f"{stem}.yaml"
-    return name, dump(data, header=header)
+class StagedFiles(dict[str, str]):
+    """File name -> new text, remembering each file's bytes and data when it was read."""
+
+    def __init__(self, steps: list[Step]) -> None:
+        self.changes = [s.change for s in steps if s.change is not None]
+        super().__init__((c.path.name, c.data.decode("utf-8")) for c in self.changes)
+        self.steps = steps
+
+
+def _render(folder: Path, stem: str, data: Any, fallback_header: str, before: Any) -> Step:
+    """The change for one harvest file, in the format and layout the folder already uses.
+
+    ``before``: the file's data as loaded. A file that changed since (another import
+    finished meanwhile) gets this import's changes replayed on what it holds now.
+    """
+    path = _file_of(folder, stem) or folder / f"{stem}.yaml"
+    original = read_bytes(path)
+    if original is None:
+        before = [] if stem != HEADER_FILE else {}
+    else:
+        now = normalise(stem, parse(path, original.decode("utf-8-sig")))
+        if now != before:
+            try:
+                data = replay_on(before, data, now, stem)
+            except Conflict as exc:
+                raise StaleFile(
+                    0, f"changed on disk since it was read, and {exc}", str(path)
+                ) from None
+            before = now
+    found = change(path, stem, data, original=original, header=fallback_header)
+    return Step(path, stem, before, data, fallback_header, found)
 
 
 def _schema_header(folder: Path, stem: str) -> str:
@@ -105,17 +125,22 @@ def _schema_header(folder: Path, stem: str) -> str:
     return found.group(0).replace(f"{HEADER_FILE}.schema.json", f"{stem}.schema.json")
 
 
-def _files(folder: Path, before: Community | None, after: Community) -> dict[str, str]:
+def _files(folder: Path, before: Community | None, after: Community) -> StagedFiles:
     old = unstructure(before) if before is not None else {}
-    files = {}
+    steps = []
     for stem, data in unstructure(after).items():
         if before is not None and old.get(stem) == data:
             continue
         if before is None and stem != HEADER_FILE and not data:
             continue
-        name, text = _render(folder, stem, data, _schema_header(folder, stem))
-        files[name] = text
-    return files
+        try:
+            step = _render(folder, stem, data, _schema_header(folder, stem), old.get(stem))
+        except (StaleFile, LayoutError, FileProblem) as exc:
+            where = Location(source=str(getattr(exc, "filename", None) or folder / stem))
+            raise SheetError.one(where, getattr(exc, "strerror", None) or str(exc)) from None
+        if step.change is not None and step.change.data != step.change.original:
+            steps.append(step)
+    return StagedFiles(steps)
 
 
 def _check(community: Community, batches: Mapping[str, list[Incoming]], folder: Path) -> None:
@@ -213,28 +238,24 @@ def apply(plan: Plan) -> list[Path]:
     """Write the plan's files; returns the paths written. Refuses while conflicts remain.
 
     The plan's community has passed the checks of ``load`` (:func:`plan_import` made
-    sure). A new folder appears whole or not at all; in an existing folder each file is
-    replaced atomically.
+    sure). Imports into one folder take turns (a lock file); every file is staged
+    first and then all are replaced, or none: a file that changed on disk since the
+    plan read it (another import finished first) gets the plan's changes replayed on
+    what it holds now, record by record; when they cannot be merged,
+    :class:`~copharvest.store.commit.StaleFile` is raised naming the file.
     """
     if plan.conflicts:
         raise ValueError("the plan has conflicts; nothing written")
-    folder = plan.folder
     if not plan.files:
         return []
-    parent = folder.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.import-", dir=parent))
-    try:
-        for name, text in plan.files.items():
-            (staging / name).write_text(text, encoding="utf-8")
-        if plan.new_folder:
-            if folder.is_dir():
-                folder.rmdir()  # empty, or it would not be new
-            os.replace(staging, folder)
-        else:
-            for name in plan.files:
-                os.replace(staging / name, folder / name)
-        return [folder / name for name in plan.files]
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    files = plan.files
+    if isinstance(files, StagedFiles):
+        steps = files.steps
+        return commit(plan.folder, files.changes, on_stale=lambda: replay(plan.folder, steps))
+    else:  # a plan made by hand: its files are taken as they are now
+        changes = [
+            Change(path, read_bytes(path), text.encode("utf-8"))
+            for name, text in files.items()
+            for path in [plan.folder / name]
+        ]
+    return commit(plan.folder, changes)

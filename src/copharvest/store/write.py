@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from copharvest.model import Community
-from copharvest.store import yamlio
+from copharvest.store import commit
 from copharvest.store.converter import converter
 from copharvest.store.folder import COLLECTIONS, HEADER_FILE, SUFFIXES
 from copharvest.store.problems import HarvestError, Problem
+from copharvest.store.validate import validate
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema={schema}\n"
 
@@ -38,14 +39,48 @@ def save(
 ) -> list[Path]:
     """Write ``community`` as a harvest folder (YAML, stable key order).
 
-    Every file is written atomically, and nothing is written when a ``.yml`` or
-    ``.json`` file of the same name would shadow or be shadowed by the new ``.yaml``.
-    ``schema`` (a path or URL; ``{stem}`` is replaced by the file's stem) adds the
-    comment that lets editors validate the file against copharvest's JSON Schema.
+    Into an existing harvest folder, each file keeps everything it does not change:
+    comments, key order, quoting, indentation, line ends (see
+    :mod:`copharvest.store.roundtrip`); an unchanged community changes no byte, and a
+    file that changed on disk meanwhile is not overwritten. A new folder gets one file
+    per kind of record; nothing is written when a ``.yml`` or ``.json`` file of the
+    same name would shadow or be shadowed by the new ``.yaml``. Either all files are
+    written or none. ``schema`` (a path or URL; ``{stem}`` is replaced by the file's
+    stem) adds the comment that lets editors validate a new file against copharvest's
+    JSON Schema. Raises :class:`HarvestError` for a community that would not load back.
     Returns the paths written.
     """
     root = Path(folder)
     files = unstructure(community)
+    issues = validate(community)
+    if issues:
+        raise HarvestError(
+            [Problem(file=root / f"{i.file}.yaml", path=i.path, message=i.message) for i in issues]
+        )
+    existing = {
+        stem: [p for s in SUFFIXES if (p := root / f"{stem}{s}").is_file()] for stem in files
+    }
+    if not existing[HEADER_FILE]:
+        return _save_new(root, files, schema)
+    problems = [
+        Problem(file=found[0], message=f"both {' and '.join(p.name for p in found)} exist")
+        for found in existing.values()
+        if len(found) > 1
+    ]
+    if problems:
+        raise HarvestError(problems)
+    changes = []
+    for stem, data in files.items():
+        path = existing[stem][0] if existing[stem] else root / f"{stem}.yaml"
+        original = commit.read(path)
+        if original is None and stem != HEADER_FILE and not data:
+            continue  # an empty collection needs no file
+        header = SCHEMA_COMMENT.format(schema=schema.replace("{stem}", stem)) if schema else ""
+        changes.append(commit.change(path, stem, data, original=original, header=header))
+    return commit.commit(root, changes)
+
+
+def _save_new(root: Path, files: dict[str, Any], schema: str | None) -> list[Path]:
     clashes = [
         Problem(file=other, message="would clash with the saved .yaml file; remove it first")
         for stem in files
@@ -54,14 +89,13 @@ def save(
     ]
     if clashes:
         raise HarvestError(clashes)
-    root.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    changes = []
     for stem, data in files.items():
         header = SCHEMA_COMMENT.format(schema=schema.replace("{stem}", stem)) if schema else ""
         path = root / f"{stem}.yaml"
-        atomic_write_text(path, yamlio.dump(data, header=header))
-        written.append(path)
-    return written
+        changes.append(commit.change(path, stem, data, original=commit.read(path), header=header))
+    commit.commit(root, changes)
+    return [c.path for c in changes]
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -1,0 +1,128 @@
+"""New YAML text in a file's own style: ruamel.yaml's round-trip emitter, configured.
+
+:mod:`copharvest.store.roundtrip` keeps every line it does not change; the lines it
+adds or changes come from here, indented the way the file is (mapping indent, where
+the dash of a list item sits, where its content starts) and wrapped at the file's own
+width. Every fragment is read back with the harvest dialect's loader; a fragment that
+would not read back as the value it stands for (ruamel's quoting follows YAML 1.2, the
+dialect's is narrower) is written by the dialect's own dumper instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from copharvest.store import yamlio
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@attrs.frozen
+class Style:
+    """How a file lays out its YAML; defaults are those of :func:`yamlio.dump`."""
+
+    mapping: int = 2
+    """Indent of a nested mapping's keys under its parent key."""
+    offset: int = 0
+    """Column of a nested list's dash, relative to its parent key."""
+    sequence: int = 2
+    """Column of a nested list item's content, relative to its parent key."""
+    width: int = 88
+    """Where long texts and lists wrap."""
+    newline: str = "\n"
+
+
+@cache
+def _emitter(style: Style, flow: bool) -> Any:
+    from ruamel.yaml import YAML  # only writing needs ruamel; loading stays on libyaml
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
+    yaml.width = 1 << 20 if flow else style.width
+    yaml.allow_unicode = True
+    return yaml
+
+
+def _is_word(item: object) -> bool:
+    return isinstance(item, str) and 0 < len(item) <= 40 and not any(c.isspace() for c in item)
+
+
+def _prepare(value: Any, flow: bool) -> Any:
+    """Plain data as ruamel objects, styled as the dialect's dumper styles them."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if isinstance(value, dict):
+        mapping = CommentedMap((k, _prepare(v, flow)) for k, v in value.items())
+        if flow:
+            mapping.fa.set_flow_style()
+        return mapping
+    if isinstance(value, list):
+        seq = CommentedSeq(_prepare(v, flow) for v in value)
+        if flow or (value and all(_is_word(v) for v in value)):
+            seq.fa.set_flow_style()
+        else:
+            seq.fa.set_block_style()
+        return seq
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            # the dialect reads a date as text, so the date is written as people do: plain
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return value
+        if "\n" in value and not flow:
+            return LiteralScalarString(value)
+    return value
+
+
+def _dump(value: Any, style: Style, flow: bool) -> str:
+    stream = io.StringIO()
+    _emitter(style, flow).dump(_prepare(value, flow), stream)
+    text = stream.getvalue()
+    return text.removesuffix("...\n") if not isinstance(value, dict | list) else text
+
+
+def _reads_back(text: str, value: Any) -> bool:
+    try:
+        return bool(yamlio.parse(Path("fragment.yaml"), text) == value)
+    except yamlio.FileProblem:
+        return False
+
+
+def block(value: Any, style: Style, *, flow: bool = False) -> str:
+    """``value`` as a YAML document at column 0, ending in a newline."""
+    text = _dump(value, style, flow)
+    if _reads_back(text, value):
+        return text
+    if flow:
+        return block(value, style)
+    return yamlio.dump(value)
+
+
+def item(key: str, value: Any, style: Style) -> str:
+    """``key: value`` as a mapping entry at column 0, ending in a newline."""
+    return block({key: value}, style)
+
+
+def scalar(value: Any, style: Style) -> str:
+    """A value written inline (an item of a flow list), without a newline."""
+    text = block([value], style, flow=True).strip()
+    if text.startswith("[") and text.endswith("]"):
+        return text[1:-1].strip()
+    return yamlio.dump([value]).strip().removeprefix("- ")  # pragma: no cover - fallback
+
+
+def indent(text: str, first: str, rest: str) -> str:
+    """Prefix the first line with ``first`` and the others with ``rest`` (blank lines stay)."""
+    lines = text.split("\n")
+    out = [first + lines[0]]
+    out += [rest + line if line.strip() else line for line in lines[1:]]
+    return "\n".join(out)
