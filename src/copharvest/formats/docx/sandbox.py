@@ -251,7 +251,9 @@ def _alarm(seconds: float, where: str) -> Iterator[None]:
         raise BudgetExceeded(_too_long(where, seconds))
 
     previous = signal.signal(signal.SIGALRM, ring)
-    remaining, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    # rung again every quarter second: an alarm that lands where Python swallows
+    # exceptions (a garbage-collector callback, a __del__) must not let the loop go on
+    remaining, interval = signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
     try:
         yield
     finally:
