@@ -42,6 +42,8 @@ def _column_options(command: Any) -> Any:
 def _print_problems(problems: Any) -> NoReturn:
     for problem in problems:
         click.echo(str(problem), err=True)
+    if len(problems) == 1:
+        raise click.exceptions.Exit(1)  # the one line says it all
     raise DataError(len(problems))
 
 
@@ -160,7 +162,11 @@ def export_sheet(folder: Path, target: Path) -> None:
     if not target.parent.is_dir():
         fail(f"{target.parent}: folder does not exist")
     community = load_or_exit(folder)
-    note = export_workbook(community, target)
+    try:
+        note = export_workbook(community, target)
+    except OSError as exc:
+        # the workbook is written to a temporary file first: nothing half-written remains
+        fail(f"{target}: cannot write: {exc.strerror or exc}")
     if note:
         click.echo(f"Metrics left out: {note}", err=True)
     click.echo(f"Wrote {target}: all records, including internal and off-record text")
