@@ -297,7 +297,11 @@ class Matcher:
         if self.problems.items:
             raise SheetError(self.problems.items)
         if not sessions and base is None:
-            raise SheetError.one(self.grid.at(), "no sessions found in the sheet")
+            raise SheetError.one(
+                self.grid.at(),
+                "no sessions found in the sheet; is it the right one (--sheet) and layout "
+                "(--format)?",
+            )
         header = None
         if base is None:
             first = min(s.record.start for s in sessions)

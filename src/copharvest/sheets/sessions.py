@@ -136,8 +136,8 @@ class Sessions:
         if start is None:
             self.report(
                 where,
-                f"session {ref!r} is not in the folder; give its date (a date column, or a "
-                "date in the heading)",
+                f"session {ref!r} is not in the folder; give its date (a date column: "
+                "--date-column, or a date in the heading)",
             )
             return None
         return self._new(where, key, ref, start, end, title, details)
