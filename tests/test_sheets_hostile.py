@@ -187,6 +187,34 @@ def test_hostile_sheet_is_one_located_line(
     assert path.read_bytes() == sheet_before
 
 
+@pytest.mark.parametrize(
+    ("cell", "value", "line"),
+    [
+        (
+            "I2",
+            "[" * 100_000 + "]" * 100_000,
+            "out.xlsx[sessions]:2: column I (attendance): not a valid list: '[[[[[",
+        ),
+        ("B2", "2025-02-30", "out.xlsx[sessions]:2: column B (start): impossible date"),
+        ("B2", 10**30, "out.xlsx[sessions]:2: column B (start): expected a date"),
+    ],
+)
+def test_hostile_cells_in_a_records_workbook(
+    starter: Path, tmp_path: Path, cell: str, value: Any, line: str
+) -> None:
+    target = tmp_path / "out.xlsx"
+    assert _run("export", starter, "--xlsx", target).exit_code == 0
+    workbook = openpyxl.load_workbook(target)
+    workbook["sessions"][cell] = value
+    workbook.save(target)
+    before = _snapshot(starter)
+    result = _run("import", target, starter)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.startswith(line), result.output
+    assert _snapshot(starter) == before
+
+
 def test_formula_with_a_computed_value_is_read(starter: Path, tmp_path: Path) -> None:
     # what Excel saves: the formula and, beside it, the value it computed
     data = _workbook([["name", "2025-06-01"], ["Ann Example", '=IF(1,"x","")']])

@@ -97,7 +97,7 @@ def _decoded(value: str) -> Any:
     if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
         try:
             return json.loads(value)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return value
     return value
 
@@ -121,8 +121,9 @@ def from_cell(kind: Kind, value: Any) -> Any:
         if isinstance(value, str) and value.startswith("["):
             try:
                 parsed = json.loads(value)
-            except json.JSONDecodeError:
-                raise cells.CellError(f"not a valid list: {value!r}") from None
+            except (json.JSONDecodeError, RecursionError):
+                shown = value if len(value) <= 40 else value[:37] + "..."
+                raise cells.CellError(f"not a valid list: {shown!r}") from None
             return parsed
         if isinstance(value, str):
             sep = "\n" if "\n" in value else ";"

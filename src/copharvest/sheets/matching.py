@@ -19,10 +19,11 @@ from typing import Any, Literal
 
 import attrs
 
-from copharvest.model import Community, Member, Organisation, Period, Session
+from copharvest.model import Community, Member, Period, Session
 from copharvest.sheets import cells
 from copharvest.sheets.columns import SKIPPED, Header, heading
 from copharvest.sheets.merge import Accept, Incoming
+from copharvest.sheets.organisations import Organisations
 from copharvest.sheets.problems import Location, SheetError, SheetProblem
 from copharvest.sheets.reader import Grid, Row
 from copharvest.sheets.sessions import Sessions, Slot, unique
@@ -66,13 +67,6 @@ class _Person:
     values: dict[str, tuple[Any, Location]] = attrs.field(factory=dict)
 
 
-def _strip_label(key: str, labels: tuple[str, ...]) -> str:
-    for label in labels:
-        if key.startswith(label + " ") and len(key) > len(label) + 1:
-            return key[len(label) + 1 :]
-    return key
-
-
 class Matcher:
     """Reads one sheet against the folder's records."""
 
@@ -96,25 +90,12 @@ class Matcher:
         self.member_names: dict[str, list[str]] = {}
         for m in members:
             self.member_names.setdefault(cells.key(m.name), []).append(m.id)
-        # longest first, so that "deelgemeente" goes before "gemeente"
-        self.labels = tuple(sorted({cells.key(k) for k in kind_labels}, key=len, reverse=True))
-        orgs = base.organisations if base else ()
-        self.orgs = {o.id: o for o in orgs}
-        self.org_keys: dict[str, str] = {}
-        for o in orgs:
-            self.org_keys.setdefault(cells.key(o.id), o.id)
-            self.org_keys.setdefault(cells.key(o.name), o.id)
-        self.org_bare: dict[str, set[str]] = {}
-        for o in orgs:
-            for text in (o.id, o.name):
-                bare = _strip_label(cells.key(text), self.labels)
-                self.org_bare.setdefault(bare, set()).add(o.id)
+        self.orgs = Organisations(base.organisations if base else (), kind_labels)
         self.sessions = Sessions(base.sessions if base else (), self.problems.add, self.note)
-        self.taken_ids = {*self.members, *self.orgs}
+        self.taken_ids = {*self.members, *self.orgs.known}
         self.taken_sessions = set(self.sessions.known)
         self.people: dict[str, _Person] = {}
         self.sheet_names: dict[str, str] = {}
-        self.new_orgs: dict[str, Incoming] = {}
 
     def at(self, row: int, column: int | None = None) -> Location:
         label = self.header.label(column) if column is not None else ""
@@ -129,25 +110,19 @@ class Matcher:
     # organisations ----------------------------------------------------------
 
     def organisation(self, name: str, where: Location) -> str | None:
-        key = cells.key(name)
-        found = self.org_keys.get(key)
-        if found is not None:
+        """The id of the organisation ``name`` means; ``None`` when that is unclear."""
+        found = self.orgs.find(name)
+        if isinstance(found, str):
             return found
-        bare = self.org_bare.get(_strip_label(key, self.labels), set())
-        if len(bare) == 1:
-            return next(iter(bare))
-        if len(bare) > 1:
-            shown = ", ".join(f"{o} ({self.orgs[o].name})" for o in sorted(bare))
+        if found:
+            shown = ", ".join(f"{o.id} ({o.name})" for o in found)
             self.problems.add(
                 where,
                 f"organisation {name!r} could be {shown}: write its id or full name "
                 "(--organisation-column names the column)",
             )
             return None
-        oid = unique(cells.slug(name), self.taken_ids)
-        self.org_keys[key] = oid
-        self.new_orgs[oid] = Incoming(record=Organisation(id=oid, name=name), where=where)
-        return oid
+        return self.orgs.add(name, where, self.taken_ids)
 
     # members ----------------------------------------------------------------
 
@@ -311,7 +286,7 @@ class Matcher:
         return Batch(
             base=base,
             collections={
-                "organisations": list(self.new_orgs.values()),
+                "organisations": list(self.orgs.new.values()),
                 "members": members,
                 "sessions": sessions,
             },
