@@ -120,6 +120,13 @@ HOSTILE: list[tuple[str, str, Callable[[Path], None], str]] = [
         "a.xlsx: refused: the workbook unpacks to 201 MB, more than 200 MB",
     ),
     (
+        "sheet part too large",
+        "a.xlsx",
+        _with_entry("xl/worksheets/sheet9.xml", limits.MAX_SHEET_PART + (1 << 20)),
+        "a.xlsx: refused: sheet part 'xl/worksheets/sheet9.xml' unpacks to 101 MB, more than "
+        "100 MB",
+    ),
+    (
         "zip bomb: ratio",
         "a.xlsx",
         _with_entry("xl/worksheets/sheet9.xml", 8 << 20),

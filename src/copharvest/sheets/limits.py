@@ -23,6 +23,8 @@ from copharvest.sheets.problems import Location, SheetError, SheetProblem
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 """Bytes of all the parts of a workbook together, unpacked."""
+MAX_SHEET_PART = 100 * 1024 * 1024
+"""Bytes of one sheet's XML, unpacked (about 6 million cells; see :data:`MAX_CELLS`)."""
 MAX_ENTRIES = 10_000
 """Parts (files) in a workbook's zip."""
 MAX_RATIO = 200
@@ -56,6 +58,12 @@ def check_zip(path: Path) -> None:
             f"{MAX_UNCOMPRESSED // _MB} MB",
         )
     for info in infos:
+        if info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_PART:
+            raise SheetError.one(
+                where,
+                f"refused: sheet part {info.filename!r} unpacks to "
+                f"{info.file_size / _MB:,.0f} MB, more than {MAX_SHEET_PART // _MB} MB",
+            )
         if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise SheetError.one(
                 where,
