@@ -172,6 +172,14 @@ def test_two_sessions_on_one_day_from_a_long_csv(starter: Path, tmp_path: Path) 
     )
 
 
+def test_a_date_cell_with_an_impossible_second_date(starter: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "long.csv"
+    csv.write_text("name,date\nAnn Example,9-6-2025 31-2-2025\n", encoding="utf-8")
+    result = _run("import", csv, starter)
+    assert result.exit_code == 0, result.output
+    assert [s.attendance for s in _on_day(starter)] == [("ann",)]
+
+
 def test_long_rows_on_one_date_are_one_session_unless_they_differ(
     starter: Path, tmp_path: Path
 ) -> None:

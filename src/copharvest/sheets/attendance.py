@@ -28,7 +28,10 @@ def _time_of(value: Any) -> str | None:
     if isinstance(value, dt.datetime) and value.time() != dt.time():
         return value.strftime("%H:%M")
     if isinstance(value, str):
-        rest = cells.header_date(value)[2]
+        try:
+            rest = cells.header_date(value)[2]
+        except cells.CellError:  # a second, impossible date beside the first
+            return None
         return rest if minutes(rest) is not None else None
     return None
 
