@@ -20,7 +20,7 @@ from openpyxl import Workbook
 import copharvest
 from copharvest.cli import cli
 from copharvest.model import Community, Member, Organisation, Period, Session
-from copharvest.sheets import limits
+from copharvest.sheets import codec, limits
 
 
 def _run(*args: str | Path) -> Result:
@@ -345,3 +345,30 @@ def test_export_into_a_file_path_that_is_not_a_folder(starter: Path, tmp_path: P
     assert result.exit_code == 1
     assert len(result.output.splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        '"quoted"',
+        "=SUM(A1:A9)",
+        "#N/A",
+        "bell\x07 esc\x1b nul\x00",
+        "lone \ud800 surrogate \udfff",
+        "U+FFFE \ufffe U+FFFF \uffff",
+        "tab\tline\nfeed",
+        "\\u0041 stays a backslash",
+    ],
+)
+def test_every_text_survives_a_cell(text: str) -> None:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("t")
+    sheet.append([codec.to_cell(sheet, "text", text), codec.to_cell(sheet, "list", [text, "b"])])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    back = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()), read_only=True)
+    row = next(back["t"].iter_rows(values_only=True))
+    back.close()
+    assert codec.from_cell("text", row[0]) == text
+    assert codec.from_cell("list", row[1]) == [text, "b"]
