@@ -6,9 +6,10 @@ heading), with about 30 % of the cells marked ``x``; it is written with openpyxl
 write-only mode into a temporary folder. Two things are timed on the same file:
 
 (a) ``openpyxl.load_workbook(read_only=True)`` and iterating every row, values only;
-(b) ``copharvest import SHEET NEW-FOLDER`` as a library call: read the sheet, match
-    members, organisations and sessions, merge, check the result the way ``load``
-    does, write the harvest folder and load it back before moving it into place.
+(b) ``copharvest import SHEET NEW-FOLDER`` as a library call: check the zip against
+    the size limits, read the sheet (cell cap and formula scan included), match
+    members, organisations and sessions (same-day sessions told apart, names folded),
+    merge, check the result the way ``load`` does and write the harvest folder.
 
 The target is (b) at most 2 times (a).
 """

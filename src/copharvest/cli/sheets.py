@@ -8,13 +8,13 @@ from typing import Any, NoReturn
 
 import click
 
-from copharvest.cli.common import FOLDER, DataError, fail, load_or_exit
+from copharvest.cli.common import FOLDER, DataError, fail, load_or_exit, plugins_from
 from copharvest.store.folder import COLLECTIONS
 
 _COLUMN_FIELDS = {
     "id": ("member ids", "id"),
     "name": ("member names", "name, naam, deelnemer"),
-    "organisation": ("organisations", "organisation, organisatie"),
+    "organisation": ("organisations", "organisation, organisatie, gemeente, instelling"),
     "role": ("roles", "role, rol, functie"),
     "level": ("governance levels", "level, niveau"),
     "session": ("session ids or titles (long format)", "session, bijeenkomst"),
@@ -22,6 +22,10 @@ _COLUMN_FIELDS = {
     "end": ("sessions' last days (long format)", "end, einddatum"),
     "place": ("session places (long format)", "place, plaats"),
     "title": ("session titles (long format)", "title, titel"),
+    "time": (
+        "sessions' times or parts of the day (long format; tells same-day sessions apart)",
+        "time, tijd, dagdeel",
+    ),
     "present": ("presence marks (long format; rows marked absent are skipped)", "aanwezig"),
 }
 """Field -> (what its column holds, some of the headings recognised without the option)."""
@@ -39,13 +43,30 @@ def _column_options(command: Any) -> Any:
     return command
 
 
+def _pack_finder(ctx: click.Context) -> Any:
+    """Finds an installed domain pack by id; plugins are loaded only when asked."""
+
+    def find(pack_id: str) -> Any:
+        from copharvest.plugins import PluginError, get_registry
+
+        try:
+            return get_registry(plugins_from(ctx)).packs.get(pack_id)
+        except PluginError:
+            return None  # 'check' reports it; matching goes on without the vocabulary
+
+    return find
+
+
 def _print_problems(problems: Any) -> NoReturn:
     for problem in problems:
         click.echo(str(problem), err=True)
+    if len(problems) == 1:
+        raise click.exceptions.Exit(1)  # the one line says it all
     raise DataError(len(problems))
 
 
 @click.command(name="import")
+@click.pass_context
 @click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("folder", type=FOLDER)
 @click.option(
@@ -74,6 +95,7 @@ def _print_problems(problems: Any) -> NoReturn:
     help="Settle every conflict: 'sheet' takes the sheet's values, 'folder' keeps the folder's.",
 )
 def import_sheet(
+    ctx: click.Context,
     sheet: Path,
     folder: Path,
     form: str | None,
@@ -87,8 +109,9 @@ def import_sheet(
 
     SHEET is an .xlsx or .csv file; FOLDER a harvest folder, created if it does not
     exist. Nothing in FOLDER is lost or silently overwritten: where the sheet and the
-    folder disagree, each conflict is reported as 'sheet:row: column: message' and
-    nothing is written until it is resolved or accepted with --accept-conflicts.
+    folder disagree (or a new name is close to a member's), each conflict is reported
+    as 'sheet:row: column: message' and nothing is written until it is resolved or
+    accepted with --accept-conflicts.
     SHEET itself is only read.
     """
     from copharvest.sheets import ColumnOptions, SheetError, apply, plan_import
@@ -104,6 +127,7 @@ def import_sheet(
             sheet_name=sheet_name,
             columns=columns,
             accept=accept,  # type: ignore[arg-type]
+            packs=_pack_finder(ctx),
         )
     except HarvestError as exc:
         _print_problems(exc.problems)
@@ -183,7 +207,11 @@ def export_sheet(folder: Path, target: Path) -> None:
         fail(f"{target.parent}: folder does not exist")
     community = load_or_exit(folder)
     check_output(target, folder=folder)
-    note = export_workbook(community, target)
+    try:
+        note = export_workbook(community, target)
+    except OSError as exc:
+        # the workbook is written to a temporary file first: nothing half-written remains
+        fail(f"{target}: cannot write: {exc.strerror or exc}")
     if note:
         click.echo(f"Metrics left out: {note}", err=True)
     click.echo(f"Wrote {target}: all records, including internal and off-record text")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -26,9 +28,23 @@ def text(value: Any) -> str | None:
     return tidy or None
 
 
+@functools.lru_cache(maxsize=65_536)
 def key(value: str) -> str:
-    """A matching key: names that differ only in case, accents of spacing are one."""
-    return _SPACES.sub(" ", value).strip().casefold()
+    """A matching key: names that differ only in case, accents or spacing are one
+    (``"Fátima  el Amrani"`` -> ``"fatima el amrani"``)."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", bare).strip().casefold()
+
+
+def close(a: str, b: str, threshold: float = 0.85) -> bool:
+    """Whether two matching keys are nearly the same (a typo, a letter more or less)."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    )
 
 
 def slug(value: str) -> str:

@@ -1,9 +1,11 @@
 """Field values to cells and back, exactly.
 
-Cells cannot hold everything a text can: an empty text reads back as an empty cell, a
-text starting with ``=`` would become a formula, control characters are refused. Such
-texts (and texts that are themselves wrapped in double quotes) are written as a JSON
-string, ``""`` for an empty text, and read back from it. A list of ids or names goes
+Cells cannot hold everything a text can: an empty text reads back as an empty cell,
+and control characters, U+FFFE, U+FFFF and lone surrogates cannot be stored in the
+file at all. Such texts (and texts that are themselves wrapped in double quotes) are
+written as a JSON string, ``""`` for an empty text, with those characters as ``\\uXXXX``
+escapes, and read back from it. Every text is a string cell, never a formula: a text
+starting with ``=`` stays that text. A list of ids or names goes
 in one cell, one item per line; a list that lines cannot carry exactly is written as
 a JSON array.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped,unused-ignore]
@@ -22,24 +25,41 @@ from copharvest.sheets import cells
 from copharvest.sheets.layout import Kind
 
 DATE_FORMAT = "yyyy-mm-dd"
-_UNSAFE = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n")
+# characters XML 1.0 cannot carry (tab and line feed it can)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _needs_json(value: str) -> bool:
     return (
         value == ""
         or (len(value) >= 2 and value[0] == '"' and value[-1] == '"')
-        or not _UNSAFE.isdisjoint(value)
+        or _UNSAFE.search(value) is not None
     )
 
 
-def _text_cell(sheet: Worksheet, value: str) -> Any:
+def _json(value: Any) -> str:
+    """JSON text that a cell can hold: the characters it cannot are escaped."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
+
+
+def text_cell(sheet: Worksheet, value: str) -> Any:
+    """A string cell for ``value``, escaped as JSON where a cell cannot hold it as is."""
     if _needs_json(value):
-        value = json.dumps(value, ensure_ascii=False)
+        value = _json(value)
     if value.startswith("=") or value in ERROR_CODES:
         cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
+        cell.data_type = "s"  # text, not a formula or an error value
         return cell
+    return value
+
+
+def safe_cell(sheet: Worksheet, value: Any) -> Any:
+    """Any exported value as a cell: texts through :func:`text_cell`, lists and
+    mappings as JSON text, numbers, dates and booleans as they are."""
+    if isinstance(value, dict | list | tuple):
+        return text_cell(sheet, _json(value))
+    if isinstance(value, str):
+        return text_cell(sheet, value)
     return value
 
 
@@ -64,12 +84,12 @@ def to_cell(sheet: Worksheet, kind: Kind, value: Any) -> Any:
         return cell
     if kind == "list" and isinstance(value, list):
         if not value:
-            return _text_cell(sheet, "[]")
+            return text_cell(sheet, "[]")
         if _lines_ok(value):
-            return "\n".join(value)
-        return _text_cell(sheet, json.dumps(value, ensure_ascii=False))
+            return text_cell(sheet, "\n".join(value))
+        return text_cell(sheet, _json(value))
     if isinstance(value, str):
-        return _text_cell(sheet, value)
+        return text_cell(sheet, value)
     return value
 
 
@@ -77,7 +97,7 @@ def _decoded(value: str) -> Any:
     if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
         try:
             return json.loads(value)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return value
     return value
 
@@ -101,8 +121,9 @@ def from_cell(kind: Kind, value: Any) -> Any:
         if isinstance(value, str) and value.startswith("["):
             try:
                 parsed = json.loads(value)
-            except json.JSONDecodeError:
-                raise cells.CellError(f"not a valid list: {value!r}") from None
+            except (json.JSONDecodeError, RecursionError):
+                shown = value if len(value) <= 40 else value[:37] + "..."
+                raise cells.CellError(f"not a valid list: {shown!r}") from None
             return parsed
         if isinstance(value, str):
             sep = "\n" if "\n" in value else ";"

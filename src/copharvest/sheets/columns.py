@@ -20,7 +20,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "organisation": (
         "organisation", "organization", "organisatie", "org", "organisation name",
-        "werkgever", "employer",
+        "organization name", "organisatienaam", "naam organisatie", "werkgever", "employer",
+        "gemeente", "gemeentenaam", "municipality", "instelling", "institution",
+        "institute", "instituut", "bedrijf", "company", "corporatie", "organisaties",
     ),
     "role": ("role", "rol", "functie", "function", "job title", "position"),
     "level": ("level", "niveau", "bestuurslaag", "governance level"),
@@ -29,11 +31,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "end": ("end", "end date", "einddatum", "eind", "last day", "tot"),
     "place": ("place", "plaats", "locatie", "location", "venue"),
     "title": ("title", "titel", "session title"),
+    "time": ("time", "tijd", "tijdstip", "aanvang", "starttijd", "start time", "dagdeel"),
     "present": ("present", "aanwezig", "attended", "attendance", "aanwezigheid"),
 }  # fmt: skip
 """Field -> the headings (English and Dutch, any case) that name its column."""
 MEMBER_FIELDS = ("id", "name", "organisation", "role", "level")
-SESSION_FIELDS = ("session", "date", "end", "place", "title", "present")
+SESSION_FIELDS = ("session", "date", "end", "place", "title", "time", "present")
 SKIPPED = frozenset(
     {
         "nr", "no", "#", "email", "e-mail", "mail", "telefoon", "phone", "total", "totaal",

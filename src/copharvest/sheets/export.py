@@ -9,7 +9,6 @@ there to read.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped,unused-ignore]
 
 from copharvest.model import Community
+from copharvest.sheets.codec import safe_cell
 from copharvest.sheets.layout import ABOUT_SHEET, MARKER, WORKBOOK_VERSION
 from copharvest.sheets.records import write_records
 from copharvest.store import atomic_write_bytes
@@ -64,10 +64,10 @@ def _about(workbook: Workbook, community: Community, metrics_note: str) -> None:
         sheet.append([])
         for i, line in enumerate(lines):
             text = line.format(name=community.name, matrix=MATRIX_SHEET)
-            sheet.append([language if i == 0 else None, text])
+            sheet.append([language if i == 0 else None, safe_cell(sheet, text)])
     if metrics_note:
         sheet.append([])
-        sheet.append([None, metrics_note])
+        sheet.append([None, safe_cell(sheet, metrics_note)])
 
 
 def _matrix(workbook: Workbook, community: Community, tiers: Mapping[str, str]) -> None:
@@ -75,29 +75,24 @@ def _matrix(workbook: Workbook, community: Community, tiers: Mapping[str, str]) 
     sessions = community.sessions_in_order()
     names = ["id", "name", "organisation", *(["tier"] if tiers else [])]
     sheet.append([None] * len(names) + [s.start for s in sessions])
-    sheet.append(names + [s.id for s in sessions])
+    sheet.append(names + [safe_cell(sheet, s.id) for s in sessions])
     present = [frozenset(s.attendance) for s in sessions]
     for member in community.members:
         row: list[Any] = [member.id, member.name, member.organisation]
         if tiers:
             row.append(tiers.get(member.id))
+        row = [safe_cell(sheet, v) for v in row]
         row.extend("x" if member.id in p else None for p in present)
         sheet.append(row)
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return value
 
 
 def _table(sheet: Worksheet, rows: Sequence[Mapping[str, Any]]) -> None:
     keys: list[str] = []
     for row in rows:
         keys.extend(k for k in row if k not in keys)
-    sheet.append(keys)
+    sheet.append([safe_cell(sheet, k) for k in keys])
     for row in rows:
-        sheet.append([_cell(row.get(k)) for k in keys])
+        sheet.append([safe_cell(sheet, row.get(k)) for k in keys])
 
 
 def _flat(prefix: str, value: Any, out: list[tuple[str, Any]]) -> None:
@@ -105,7 +100,7 @@ def _flat(prefix: str, value: Any, out: list[tuple[str, Any]]) -> None:
         for key, inner in value.items():
             _flat(f"{prefix}.{key}" if prefix else str(key), inner, out)
     else:
-        out.append((prefix, _cell(value)))
+        out.append((prefix, value))
 
 
 def _metrics(workbook: Workbook, data: Mapping[str, Any]) -> None:
@@ -115,14 +110,15 @@ def _metrics(workbook: Workbook, data: Mapping[str, Any]) -> None:
     pairs: list[tuple[str, Any]] = []
     for part in ("community", "flags", "settings", "extra"):
         _flat(part, data.get(part, {}), pairs)
-    for pair in pairs:
-        sheet.append(list(pair))
+    for key, value in pairs:
+        sheet.append([safe_cell(sheet, key), safe_cell(sheet, value)])
     keyed = {
         "member_metrics": ("member", data.get("members", {})),
         "organisation_metrics": ("organisation", data.get("organisations", {})),
     }
     for name, (first, table) in keyed.items():
-        _table(workbook.create_sheet(name), [{first: key, **value} for key, value in table.items()])
+        rows = [{first: key, **value} for key, value in table.items()]
+        _table(workbook.create_sheet(name), rows)
     _table(workbook.create_sheet("session_metrics"), data.get("sessions", []))
     _table(workbook.create_sheet("health"), data.get("health", []))
 

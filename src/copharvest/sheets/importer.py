@@ -9,17 +9,18 @@ had (YAML or JSON) and keeping the schema line at their top.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 
 from copharvest.model import Community
+from copharvest.pack import DomainPack
 from copharvest.sheets.attendance import read_attendance
 from copharvest.sheets.columns import ColumnOptions
 from copharvest.sheets.layout import ABOUT_SHEET, MARKER
-from copharvest.sheets.merge import Accept, Incoming, merge
+from copharvest.sheets.merge import Accept, Incoming, Outcome, merge
 from copharvest.sheets.problems import Location, SheetError, SheetProblem
 from copharvest.sheets.reader import Book, open_book
 from copharvest.sheets.records import read_records
@@ -180,6 +181,29 @@ def _where(
     return Location(source=f"{folder / stem}.yaml: {format_path(path)}")
 
 
+def kind_labels(pack: DomainPack | None) -> tuple[str, ...]:
+    """The printed forms, in every locale, of the pack's organisation kinds."""
+    if pack is None:
+        return ()
+    return tuple(label for term in pack.organisation_kinds for label in term.label.values())
+
+
+def _without_unused(outcome: Outcome, new: Collection[str]) -> Outcome:
+    """The outcome without the sheet's new organisations no member ended up in (an
+    accepted conflict may keep the folder's organisation)."""
+    used = {m.organisation for m in outcome.community.members}
+    unused = {o for o in new if o not in used}
+    if not unused:
+        return outcome
+    community = attrs.evolve(
+        outcome.community,
+        organisations=tuple(o for o in outcome.community.organisations if o.id not in unused),
+    )
+    gone = tuple(f"add organisation {o!r}" for o in unused)
+    changes = tuple(c for c in outcome.changes if not c.startswith(gone))
+    return attrs.evolve(outcome, community=community, changes=changes)
+
+
 def plan_import(
     sheet: Path,
     folder: Path,
@@ -188,13 +212,17 @@ def plan_import(
     sheet_name: str | None = None,
     columns: ColumnOptions | None = None,
     accept: Accept | None = None,
+    packs: Callable[[str], DomainPack | None] | None = None,
 ) -> Plan:
     """Read ``sheet`` and merge it into the harvest folder ``folder``, writing nothing.
 
-    Raises :class:`SheetError` for a sheet that cannot be read or a result that would
-    not load, and :class:`~copharvest.store.HarvestError` for a folder with problems.
+    ``packs`` finds the domain pack the folder names (its organisation kinds help
+    match organisation names). Raises :class:`SheetError` for a sheet that cannot be
+    read or a result that would not load, and :class:`~copharvest.store.HarvestError`
+    for a folder with problems.
     """
     base = _existing(folder)
+    pack = packs(base.pack) if packs is not None and base is not None and base.pack else None
     with open_book(sheet) as book:
         full = is_records_workbook(book)
         if form is None:
@@ -216,9 +244,20 @@ def plan_import(
             used: Format = "full"
         else:
             grid = book.grid(sheet_name)
-            batch = read_attendance(grid, base, form=form, options=columns, name=sheet.stem)
+            batch = read_attendance(
+                grid,
+                base,
+                form=form,
+                options=columns,
+                name=sheet.stem,
+                accept=accept,
+                kind_labels=kind_labels(pack),
+            )
             collections = batch.collections
             outcome = merge(batch.base, collections, header=batch.header, accept=accept)
+            new_orgs = [i.record.id for i in collections["organisations"]]
+            outcome = _without_unused(outcome, new_orgs)
+            outcome = attrs.evolve(outcome, conflicts=batch.conflicts + outcome.conflicts)
             used = batch.form
     if not outcome.conflicts:
         _check(outcome.community, collections, folder)

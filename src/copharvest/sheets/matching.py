@@ -1,25 +1,32 @@
 """Matching the rows and columns of an attendance sheet to the folder's records.
 
-People are matched to the folder's members by id or by name, ignoring case and extra
-spaces; sessions by id, by title, or by a date within their first and last day;
-organisations by id or name. Whatever is not in the folder yet becomes a new record
-with an id made from its name or date. The same person or session met twice in the
-sheet must be described the same way both times.
+People are matched to the folder's members by id or by name, as people write them:
+case, spacing and accents do not count (``Fátima`` is ``Fatima``), in ids too. A new
+name close to a member's (a typo: ``Jansen`` next to ``Janssen``) is a conflict
+naming that member. Organisations are matched by id, by name, or by name without a
+leading kind label of the domain pack (``Arnhem`` is ``Gemeente Arnhem`` when no
+other organisation fits). :mod:`copharvest.sheets.sessions` says how sessions are
+found. Whatever is not in the folder yet becomes a new record with an id made from
+its name or date. The same person or session met twice in the sheet must be
+described the same way both times.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Hashable
 from typing import Any, Literal
 
 import attrs
 
-from copharvest.model import Community, Member, Organisation, Period, Session
+from copharvest.model import Community, Member, Period, Session
 from copharvest.sheets import cells
 from copharvest.sheets.columns import SKIPPED, Header, heading
-from copharvest.sheets.merge import Incoming
+from copharvest.sheets.merge import Accept, Incoming
+from copharvest.sheets.organisations import Organisations
 from copharvest.sheets.problems import Location, SheetError, SheetProblem
 from copharvest.sheets.reader import Grid, Row
+from copharvest.sheets.sessions import Sessions, Slot, unique
 
 Form = Literal["long", "matrix"]
 MAX_PROBLEMS = 100
@@ -37,6 +44,8 @@ class Batch:
     """How the sheet was read."""
     header: Incoming | None = None
     """Changes to the community itself (a wider period), if any."""
+    conflicts: tuple[SheetProblem, ...] = ()
+    """Possible duplicates of the folder's records; nothing is written while any remain."""
 
 
 class _Problems:
@@ -50,25 +59,6 @@ class _Problems:
             raise SheetError(self.items)
 
 
-def _unique(base: str, taken: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
-@attrs.define
-class Slot:
-    """A session as the sheet knows it."""
-
-    id: str
-    where: Location
-    start: dt.date
-    values: dict[str, tuple[Any, Location]] = attrs.field(factory=dict)
-    attendance: dict[str, None] = attrs.field(factory=dict)
-
-
 @attrs.define
 class _Person:
     id: str
@@ -80,27 +70,32 @@ class _Person:
 class Matcher:
     """Reads one sheet against the folder's records."""
 
-    def __init__(self, grid: Grid, base: Community | None, header: Header) -> None:
+    def __init__(
+        self,
+        grid: Grid,
+        base: Community | None,
+        header: Header,
+        *,
+        accept: Accept | None = None,
+        kind_labels: Collection[str] = (),
+    ) -> None:
         self.grid = grid
         self.header = header
+        self.accept = accept
         self.problems = _Problems()
+        self.conflicts: list[SheetProblem] = []
         members = base.members if base else ()
         self.members = {m.id: m for m in members}
+        self.member_ids = {cells.key(m.id): m.id for m in members}
         self.member_names: dict[str, list[str]] = {}
         for m in members:
             self.member_names.setdefault(cells.key(m.name), []).append(m.id)
-        orgs = base.organisations if base else ()
-        self.orgs = {o.id: o for o in orgs}
-        self.org_names = {cells.key(o.name): o.id for o in orgs}
-        self.sessions = {s.id: s for s in (base.sessions if base else ())}
-        self.session_titles = {cells.key(s.title): s.id for s in self.sessions.values() if s.title}
-        self.taken_ids = {*self.members, *self.orgs}
-        self.taken_sessions = set(self.sessions)
+        self.orgs = Organisations(base.organisations if base else (), kind_labels)
+        self.sessions = Sessions(base.sessions if base else (), self.problems.add, self.note)
+        self.taken_ids = {*self.members, *self.orgs.known}
+        self.taken_sessions = set(self.sessions.known)
         self.people: dict[str, _Person] = {}
         self.sheet_names: dict[str, str] = {}
-        self.new_orgs: dict[str, Incoming] = {}
-        self.slots: dict[str, Slot] = {}
-        self.slot_keys: dict[Any, str] = {}
 
     def at(self, row: int, column: int | None = None) -> Location:
         label = self.header.label(column) if column is not None else ""
@@ -114,17 +109,20 @@ class Matcher:
 
     # organisations ----------------------------------------------------------
 
-    def organisation(self, name: str, where: Location) -> str:
-        if name in self.orgs:
-            return name
-        key = cells.key(name)
-        found = self.org_names.get(key)
-        if found is not None:
+    def organisation(self, name: str, where: Location) -> str | None:
+        """The id of the organisation ``name`` means; ``None`` when that is unclear."""
+        found = self.orgs.find(name)
+        if isinstance(found, str):
             return found
-        oid = _unique(cells.slug(name), self.taken_ids)
-        self.org_names[key] = oid
-        self.new_orgs[oid] = Incoming(record=Organisation(id=oid, name=name), where=where)
-        return oid
+        if found:
+            shown = ", ".join(f"{o.id} ({o.name})" for o in found)
+            self.problems.add(
+                where,
+                f"organisation {name!r} could be {shown}: write its id or full name "
+                "(--organisation-column names the column)",
+            )
+            return None
+        return self.orgs.add(name, where, self.taken_ids)
 
     # members ----------------------------------------------------------------
 
@@ -138,7 +136,9 @@ class Matcher:
         if mid is None and name is None:
             self.problems.add(self.at(number, name_col), "no name in this row")
             return None
-        if mid is None:
+        if mid is not None:
+            mid = self.member_ids.get(cells.key(mid), mid)
+        else:
             assert name is not None
             mid = self._by_name(name, self.at(number, name_col))
             if mid is None:
@@ -159,6 +159,8 @@ class Matcher:
             where = self.at(number, column)
             if field == "organisation":
                 shown_value = self.organisation(shown_value, where)
+                if shown_value is None:
+                    continue
             self.note(person.values, field, shown_value, where, f"member {mid!r}")
         return mid
 
@@ -168,16 +170,34 @@ class Matcher:
         if len(known) > 1:
             self.problems.add(
                 where,
-                f"{name!r} matches members {', '.join(known)} of the folder; add an id column",
+                f"{name!r} matches members {', '.join(known)} of the folder; add a column of "
+                "member ids (--id-column)",
             )
             return None
         if known:
             return known[0]
         mid = self.sheet_names.get(key)
         if mid is None:
-            mid = _unique(cells.slug(name), self.taken_ids)
+            mid = unique(cells.slug(name), self.taken_ids)
             self.sheet_names[key] = mid
+            self._near(name, key, where)
         return mid
+
+    def _near(self, name: str, key: str, where: Location) -> None:
+        """A new name close to a member's is a conflict, unless the sheet is accepted."""
+        if self.accept == "sheet":
+            return
+        near = [m for k, ids in self.member_names.items() if cells.close(key, k) for m in ids]
+        if near:
+            shown = ", ".join(f"{m!r} ({self.members[m].name})" for m in near)
+            self.conflicts.append(
+                SheetProblem(
+                    where=where,
+                    message=f"{name!r} is not in the folder but close to member {shown}: "
+                    "write the name as the folder does or add a column of member ids "
+                    "(--id-column); --accept-conflicts sheet adds it as a new member",
+                )
+            )
 
     def note(
         self,
@@ -190,7 +210,12 @@ class Matcher:
         earlier = values.get(field)
         if earlier is None:
             values[field] = (value, where)
-        elif earlier[0] != value:
+        elif earlier[0] != value and not (
+            # texts are compared as people write them: "Werksessie" is "werksessie"
+            isinstance(value, str)
+            and isinstance(earlier[0], str)
+            and cells.key(value) == cells.key(earlier[0])
+        ):
             shown = earlier[0].isoformat() if isinstance(earlier[0], dt.date) else earlier[0]
             now = value.isoformat() if isinstance(value, dt.date) else value
             self.problems.add(
@@ -204,56 +229,17 @@ class Matcher:
         self,
         where: Location,
         *,
+        key: Hashable,
         ref: str | None,
         start: dt.date | None,
         end: dt.date | None,
         title: str | None,
+        details: tuple[str | None, ...] = (),
     ) -> Slot | None:
         """The session a row or column refers to (by id, title or date)."""
-        sid = None
-        if ref is not None:
-            sid = ref if ref in self.sessions else self.session_titles.get(cells.key(ref))
-        if sid is None and start is not None:
-            sid = self._by_date(start, where)
-        if sid is not None:
-            existing = self.sessions[sid]
-            slot = self.slots.get(sid)
-            if slot is None:
-                slot = Slot(id=sid, where=where, start=start or existing.start)
-                self.slots[sid] = slot
-            if end is not None and end != existing.last_day:
-                self.note(slot.values, "end", end, where, f"session {sid!r}")
-            return slot
-        if start is None:
-            self.problems.add(
-                where,
-                f"session {ref!r} is not in the folder; give its date (a date column, or a "
-                "date in the heading)",
-            )
-            return None
-        slot_key: Any = cells.key(ref) if ref is not None else start
-        sid = self.slot_keys.get(slot_key)
-        if sid is None:
-            base = cells.slug(ref) if ref is not None else f"s-{start.isoformat()}"
-            sid = _unique(base, self.taken_sessions)
-            self.slot_keys[slot_key] = sid
-            self.slots[sid] = Slot(id=sid, where=where, start=start)
-            if title is None and ref is not None:
-                title = ref
-        slot = self.slots[sid]
-        if end is not None:
-            self.note(slot.values, "end", end, where, f"session {sid!r}")
-        if title:
-            slot.values.setdefault("title", (title, where))
-        return slot
-
-    def _by_date(self, day: dt.date, where: Location) -> str | None:
-        found = [s.id for s in self.sessions.values() if s.start <= day <= s.last_day]
-        if len(found) > 1:
-            self.problems.add(
-                where, f"{day.isoformat()} falls on sessions {', '.join(found)}; use a session id"
-            )
-        return found[0] if found else None
+        return self.sessions.find(
+            where, key=key, ref=ref, start=start, end=end, title=title, details=details
+        )
 
     # results ----------------------------------------------------------------
 
@@ -267,43 +253,46 @@ class Matcher:
             record = Member(id=person.id, name=person.name, **values)
             members.append(Incoming(record=record, where=person.where, fields=fields))
         sessions = []
-        for slot in self.slots.values():
-            existing = self.sessions.get(slot.id)
+        for slot in self.sessions.finish(self.taken_sessions):
+            existing = self.sessions.known.get(slot.id)
             values = {k: v[0] for k, v in slot.values.items()}
             fields = {k: v[1] for k, v in slot.values.items()}
+            start = values.pop("start", slot.start)
             fields.setdefault("start", slot.where)
             try:
                 session = Session(
-                    id=slot.id,
-                    start=slot.start,
-                    attendance=tuple(slot.attendance),
-                    **values,
+                    id=slot.id, start=start, attendance=tuple(slot.attendance), **values
                 )
             except ValueError as exc:
                 self.problems.add(slot.where, f"session {slot.id!r}: {exc}")
                 continue
-            if existing is not None and existing.start == slot.start:
+            if existing is not None and existing.start == start:
                 fields.pop("start")
             sessions.append(Incoming(record=session, where=slot.where, fields=fields))
         if self.problems.items:
             raise SheetError(self.problems.items)
         if not sessions and base is None:
-            raise SheetError.one(self.grid.at(), "no sessions found in the sheet")
+            raise SheetError.one(
+                self.grid.at(),
+                "no sessions found in the sheet; is it the right one (--sheet) and layout "
+                "(--format)?",
+            )
         header = None
-        starts = sorted((s.record.start, s.where) for s in sessions)
         if base is None:
-            base = Community(name=name, period=Period(start=starts[0][0]))
-        elif starts:
+            first = min(s.record.start for s in sessions)
+            base = Community(name=name, period=Period(start=first))
+        elif sessions:
             header = _wider_period(base, sessions)
         return Batch(
             base=base,
             collections={
-                "organisations": list(self.new_orgs.values()),
+                "organisations": list(self.orgs.new.values()),
                 "members": members,
                 "sessions": sessions,
             },
             header=header,
             form=form,
+            conflicts=tuple(self.conflicts),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -41,7 +42,16 @@ class SheetProblem:
     """What is wrong, for people."""
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return printable(f"{self.where}: {self.message}")
+
+
+# what a terminal would act on rather than show: control characters, escapes included
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, with control characters from the sheet shown escaped."""
+    return _CONTROL.sub(lambda m: ascii(m.group(0))[1:-1], text)
 
 
 class SheetError(Exception):

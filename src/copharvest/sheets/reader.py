@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import attrs
 
+from copharvest.sheets.csvtext import csv_rows
+from copharvest.sheets.limits import capped, check_zip, formulas_without_values
 from copharvest.sheets.problems import Location, SheetError
 
 Row = tuple[Any, ...]
@@ -40,6 +42,21 @@ def _rows(values: Iterator[Row]) -> list[tuple[int, Row]]:
     return [(number, row) for number, row in enumerate(values, start=1) if not _blank(row)]
 
 
+# what openpyxl raises on a damaged or hostile part, beyond the zip's own errors
+_DAMAGED = (
+    zipfile.BadZipFile,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OverflowError,
+    EOFError,
+    ParseError,
+    OSError,
+)
+
+
 class Book:
     """An open spreadsheet: its sheet names and, on demand, each sheet's rows."""
 
@@ -57,7 +74,7 @@ class Book:
     def grid(self, sheet: str | None = None) -> Grid:
         """The rows of ``sheet`` (default: the first sheet)."""
         if self._workbook is None:
-            return Grid(source=self.path.name, rows=_csv_rows(self.path))
+            return Grid(source=self.path.name, rows=csv_rows(self.path))
         names = self.names
         name = names[0] if sheet is None else sheet
         if name not in names:
@@ -65,10 +82,20 @@ class Book:
             raise SheetError.one(
                 Location(source=self.path.name), f"no sheet {sheet!r}; it has {shown}"
             )
+        source = f"{self.path.name}[{name}]"
         ws = self._workbook[name]
-        # Producers other than Excel often declare a wrong size; read what is there.
-        ws.reset_dimensions()
-        return Grid(source=f"{self.path.name}[{name}]", rows=_rows(ws.iter_rows(values_only=True)))
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # a problem is reported below, or not at all
+                # Producers other than Excel often declare a wrong size; read what is there.
+                ws.reset_dimensions()
+                rows = _rows(capped(source, ws.iter_rows(values_only=True)))
+                formulas = formulas_without_values(source, ws._get_source)
+        except _DAMAGED as exc:
+            raise SheetError.one(Location(source=source), f"cannot read the sheet: {exc}") from None
+        if formulas:
+            raise SheetError(formulas)
+        return Grid(source=source, rows=rows)
 
 
 @contextmanager
@@ -85,34 +112,14 @@ def open_book(path: Path) -> Iterator[Book]:
         raise SheetError.one(where, "expected an .xlsx or .csv file")
     import openpyxl  # type: ignore[import-untyped,unused-ignore]
 
+    check_zip(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except _DAMAGED as exc:
         raise SheetError.one(where, f"cannot read the workbook: {exc}") from None
     try:
         yield Book(path, workbook)
     finally:
         workbook.close()
-
-
-def _csv_rows(path: Path) -> list[tuple[int, Row]]:
-    raw = path.read_bytes()
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel's "CSV" (not "CSV UTF-8") on a Dutch or English system
-        content = raw.decode("cp1252", errors="replace")
-    if "\x00" in content:
-        raise SheetError.one(Location(source=path.name), "binary file, expected CSV text")
-    sample = content[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(content, newline=""), dialect)
-    rows: list[tuple[int, Row]] = []
-    for values in reader:
-        row = tuple(v if v.strip() else None for v in values)
-        if not _blank(row):
-            rows.append((reader.line_num, row))
-    return rows
