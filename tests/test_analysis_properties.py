@@ -141,7 +141,8 @@ def _rename_json(data: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any
     }
     for s in data["sessions"]:
         s["id"] = mapping[s["id"]]
-    data["organisations"] = {mapping[o]: v for o, v in data["organisations"].items()}
+    # "unknown" (members without an organisation) is no record's id: it keeps its name
+    data["organisations"] = {mapping.get(o, o): v for o, v in data["organisations"].items()}
     data["flags"]["oversized"] = [mapping[s] for s in data["flags"]["oversized"]]
     data["buddies"] = [
         {"member": mapping[b["member"]], "buddy": new(b["buddy"])} for b in data["buddies"]

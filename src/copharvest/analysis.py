@@ -139,7 +139,12 @@ def _session(s: SessionMetrics) -> dict[str, Any]:
 
 
 def _organisation(o: OrganisationMetrics) -> dict[str, Any]:
-    return {"coverage": o.coverage, "delegates": o.delegates, "attendances": o.attendances}
+    return {
+        "attendances": o.attendances,
+        "coverage": o.coverage,
+        "delegates": o.delegates,
+        "delegate_changed": o.delegate_changed,
+    }
 
 
 def _buddy(b: Buddy) -> dict[str, Any]:
