@@ -125,6 +125,7 @@ def prepare(
         building_lessons=texts,
         charts=charts,
         cover_image=community.cover_image if folder is not None else None,
+        check_labels=analysis.check_labels,
     )
 
     def must_be_harvest(plugin: str, result: Any) -> None:

@@ -317,7 +317,7 @@ def continuity() -> str:
         (
             (w - 3000, "{{ labels.tier }}", False),
             (1500, "{{ labels.members }}", True),
-            (1500, "%", True),
+            (1500, "{{ labels.tier_share }}", True),
         ),
         (
             (w - 3000, "{{ tier.label }}", False),
@@ -334,7 +334,7 @@ def continuity() -> str:
             (date, "{{ labels.date }}", False),
             (small, "{{ labels.size }}", True),
             (small, "{{ labels.newcomers }}", True),
-            (wide, "{{ labels.overlap }}", True),
+            (wide, "{{ labels.from_previous }}", True),
             (small, "{{ labels.levels }}", True),
         ),
         (
@@ -342,23 +342,25 @@ def continuity() -> str:
             (date, "{{ session.dates }}", False),
             (small, "{{ session.size }}", True),
             (small, "{{ session.newcomers }}", True),
-            (wide, "{{ session.overlap }}", True),
+            (wide, "{{ session.from_previous }}", True),
             (small, "{{ session.levels }}", True),
         ),
     )
-    col = 1500
+    col = 1400
     organisations = looped_table(
         f"for organisation in {c}.organisations",
         (
-            (w - 3 * col, "{{ labels.organisation }}", False),
+            (w - 4 * col, "{{ labels.organisation }}", False),
             (col, "{{ labels.coverage }}", True),
             (col, "{{ labels.delegates }}", True),
+            (col, "{{ labels.delegate_changed }}", True),
             (col, "{{ labels.attendances }}", True),
         ),
         (
-            (w - 3 * col, "{{ organisation.name }}", False),
+            (w - 4 * col, "{{ organisation.name }}", False),
             (col, "{{ organisation.coverage }}", True),
             (col, "{{ organisation.delegates }}", True),
+            (col, "{{ organisation.delegate_changed }}", True),
             (col, "{{ organisation.attendances }}", True),
         ),
     )
@@ -368,6 +370,8 @@ def continuity() -> str:
         + tag(f"for sentence in {c}.summary")
         + p(r("{{ sentence }}"))
         + tag("endfor")
+        # too little to measure: the summary says so, and nothing else is shown
+        + tag(f"if {c}.measured")
         + key_figures
         + bullets(f"{c}.flags", "labels.flags", "flag")
         + tag(f"for chart in {c}.charts")
@@ -390,6 +394,7 @@ def continuity() -> str:
         + p(r("{{ newcomer }} \u2192 {{ buddy }}"), style="ListBullet")
         + tag("endfor")
         + tag("endif")
+        + tag("endif")
     )
 
 
@@ -405,12 +410,13 @@ def status(item: str) -> str:
             style="AnnexItemStatus",
         )
 
+    # no status: the audience does not see the self-assessment (settings.health_in_public)
     return (
         tag(f"if {item}.status == 'ok'")
         + line("StatusOk")
         + tag(f"elif {item}.status == 'warn'")
         + line("StatusWarn")
-        + tag("else")
+        + tag(f"elif {item}.status")
         + line("StatusUnknown")
         + tag("endif")
     )
