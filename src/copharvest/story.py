@@ -305,7 +305,7 @@ def continuity_view(
         return ContinuityView(
             number=f"1.{number}",
             title=labels["continuity"],
-            intro=labels["continuity_intro"],
+            intro=labels["continuity_intro_later"],
             summary=story.sentences(),
             measured=False,
             pigeon_loft_index="–",
