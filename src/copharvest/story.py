@@ -110,13 +110,15 @@ class Story:
         """The story, paragraph by paragraph; only sentences whose numbers exist."""
         if not self.measured():
             return (self.too_little(),)
-        return (
-            " ".join(self.members()),
-            " ".join(self.returns()),
-            " ".join(self.seats()),
-            *self.buddies(),
-            self.labels["text_tables"],
+        paragraphs = (
+            self.members(),
+            self.groups(),
+            self.returns(),
+            self.seats(),
+            self.buddies(),
+            [self.labels["text_tables"]],
         )
+        return tuple(" ".join(p) for p in paragraphs if p)
 
     def members(self) -> list[str]:
         s, p = self.summary, self.params
@@ -140,7 +142,12 @@ class Story:
                 core_rate=self.share(p.get("core_rate", 0.75)),
             )
         )
-        out += self.core_levels()
+        return out + self.core_levels()
+
+    def groups(self) -> list[str]:
+        """The groups beyond the core, then the figures that show them all."""
+        p, tiers = self.params, self.summary.get("tiers", {})
+        out: list[str] = []
         values = {
             "active_min": self.count(int(p.get("active_min", 2))),
             "active_rate": self.share(p.get("active_rate", 0.40)),

@@ -325,8 +325,9 @@ def continuity() -> str:
             (1500, "{{ tier.share }}", True),
         ),
     )
-    small, wide = 1200, 2100
-    date = w - 500 - 3 * small - wide
+    # wide enough for the Dutch headings ("Bestuurslagen") on one line
+    small, wide = 1200, 2000
+    date = w - 500 - 2 * small - 2 * wide
     sessions = looped_table(
         f"for session in {c}.sessions",
         (
@@ -335,7 +336,7 @@ def continuity() -> str:
             (small, "{{ labels.size }}", True),
             (small, "{{ labels.newcomers }}", True),
             (wide, "{{ labels.from_previous }}", True),
-            (small, "{{ labels.levels }}", True),
+            (wide, "{{ labels.levels }}", True),
         ),
         (
             (500, "{{ session.number }}", True),
@@ -343,25 +344,27 @@ def continuity() -> str:
             (small, "{{ session.size }}", True),
             (small, "{{ session.newcomers }}", True),
             (wide, "{{ session.from_previous }}", True),
-            (small, "{{ session.levels }}", True),
+            (wide, "{{ session.levels }}", True),
         ),
     )
-    col = 1400
+    # columns sized for the Dutch headings ("Afgevaardigden", "Aanwezigheden")
+    cols = (1100, 1800, 1600, 1800)
+    name = w - sum(cols)
     organisations = looped_table(
         f"for organisation in {c}.organisations",
         (
-            (w - 4 * col, "{{ labels.organisation }}", False),
-            (col, "{{ labels.coverage }}", True),
-            (col, "{{ labels.delegates }}", True),
-            (col, "{{ labels.delegate_changed }}", True),
-            (col, "{{ labels.attendances }}", True),
+            (name, "{{ labels.organisation }}", False),
+            (cols[0], "{{ labels.coverage }}", True),
+            (cols[1], "{{ labels.delegates }}", True),
+            (cols[2], "{{ labels.delegate_changed }}", True),
+            (cols[3], "{{ labels.attendances }}", True),
         ),
         (
-            (w - 4 * col, "{{ organisation.name }}", False),
-            (col, "{{ organisation.coverage }}", True),
-            (col, "{{ organisation.delegates }}", True),
-            (col, "{{ organisation.delegate_changed }}", True),
-            (col, "{{ organisation.attendances }}", True),
+            (name, "{{ organisation.name }}", False),
+            (cols[0], "{{ organisation.coverage }}", True),
+            (cols[1], "{{ organisation.delegates }}", True),
+            (cols[2], "{{ organisation.delegate_changed }}", True),
+            (cols[3], "{{ organisation.attendances }}", True),
         ),
     )
     return (
