@@ -509,3 +509,64 @@ def test_health_annex_reads_as_sentences(
     assert harvest.building_lessons[4].status_label == "op orde"
     assert "sessions" not in " ".join(evidence)  # no English in the Dutch annex
     assert ":" not in evidence[0]  # a sentence, not "name: value" pairs
+
+
+@pytest.mark.parametrize(
+    ("args", "assessed"),
+    [([], False), (["--audience", "internal"], True)],
+)
+def test_booklet_formats_show_the_self_assessment_only_internally(
+    tmp_path: Path, args: list[str], assessed: bool
+) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from copharvest.cli import cli
+
+    md, js = tmp_path / "b.md", tmp_path / "b.json"
+    for out, fmt in ((md, "markdown"), (js, "json")):
+        result = CliRunner().invoke(
+            cli, ["build", str(EXAMPLE), "-f", fmt, "-o", str(out), "--no-charts", *args]
+        )
+        assert result.exit_code == 0, result.output
+    annex = md.read_text(encoding="utf-8").split("Tien lessen voor het bouwen van een CoP", 1)[1]
+    annex = annex.split("\n## ", 1)[0]
+    assert "Diversiteit en diagonale relaties" in annex  # the ten lessons, as the seed
+    assert ("Status: op orde" in annex) is assessed
+    assert ("In 7 van de 7 bijeenkomsten zat een strategisch overleg" in annex) is assessed
+    assert ("Woningcorporaties aan tafel" in annex) is assessed  # the pack's own check
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert bool(data["metrics"]["health"]) is assessed
+    assert {lesson["status"] != "" for lesson in data["building_lessons"]} == {assessed}
+    assert bool(data["plugin_findings"]) is assessed
+
+
+def test_health_in_public_setting(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from copharvest.cli import cli
+
+    folder = tmp_path / "harvest"
+    folder.mkdir()
+    for item in EXAMPLE.iterdir():
+        (folder / item.name).write_bytes(item.read_bytes())
+    community_yaml = folder / "community.yaml"
+    text_ = community_yaml.read_text(encoding="utf-8")
+    assert "\nsettings:\n  max_size: 30" in text_
+
+    def setting(value: str) -> None:
+        changed = text_.replace("\nsettings:\n", f"\nsettings:\n  health_in_public: {value}\n")
+        community_yaml.write_text(changed, encoding="utf-8")
+
+    setting("true")
+    out = tmp_path / "b.md"
+    result = CliRunner().invoke(cli, ["build", str(folder), "-f", "markdown", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "In 7 van de 7 bijeenkomsten zat een strategisch overleg" in out.read_text("utf-8")
+    # settings are checked at load: a wrong type is a located problem, not a traceback
+    setting("maybe")
+    result = CliRunner().invoke(cli, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert "$.settings.health_in_public" in result.output
+    assert "Traceback" not in result.output

@@ -125,7 +125,8 @@ def make_harvest(
     session_no = {s.id: i for i, s in enumerate(sessions_sorted, start=1)}
 
     session_titles = {
-        s.id: s.title or f"{labels['session']} {session_no[s.id]}" for s in sessions_sorted
+        s.id: s.title or f"{labels['session']} {format_count(session_no[s.id], locale)}"
+        for s in sessions_sorted
     }
 
     def session_label(session_id: str | None) -> str:
@@ -361,7 +362,8 @@ def make_harvest(
         sessions=sessions,
         readings=readings,
         labels=labels,
-        metrics=publish_metrics(metrics, naming),
+        # the health check is the self-assessment: left out where the annex leaves it out
+        metrics=publish_metrics(metrics if assess else {**metrics, "health": []}, naming),
         cover=PictureView(path=cover_image, alt_text=labels["cover_picture"].format(title=c.name))
         if cover_image
         else None,
