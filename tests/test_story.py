@@ -11,6 +11,8 @@ from pathlib import Path
 import attrs
 import pytest
 from babel import Locale
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import copharvest
 from copharvest.analysis import analyse
@@ -20,6 +22,7 @@ from copharvest.labels import LABELS, labels_for, plural
 from copharvest.model import Community, Member, Organisation, Period, Session, Settings
 from copharvest.story import verdict
 from copharvest.views import ContinuityView
+from strategies import communities
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "wijkenaanpak-2009-2011"
@@ -570,3 +573,21 @@ def test_health_in_public_setting(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "$.settings.health_in_public" in result.output
     assert "Traceback" not in result.output
+
+
+@settings(max_examples=40, deadline=None)
+@given(communities(max_members=6, max_sessions=5), st.sampled_from(["en", "nl", "de"]))
+def test_any_community_gets_a_story_with_every_value_filled_in(c: Community, locale: str) -> None:
+    c = attrs.evolve(c, locale=locale)
+    metrics = analyse(c).to_json()
+    view = make_harvest(c, metrics).continuity
+    held = metrics["community"]["sessions"]
+    assert view.measured == (held >= 3 and metrics["community"]["attendances"] > 0)
+    assert view.summary
+    for sentence in (*view.summary, *view.flags):
+        assert "{" not in sentence
+        assert "}" not in sentence
+        assert "None" not in sentence
+    if not view.measured:
+        assert len(view.summary) == 1
+        assert view.flags == ()
