@@ -14,12 +14,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from copharvest.continuity_chapter import continuity_view
 from copharvest.l10n import format_count, format_date, format_ratio, format_share
 from copharvest.labels import labels_for, plural_key
 from copharvest.model import Community, LessonKind, PairTable, Passage, Visibility
 from copharvest.pack import GENERIC, DomainPack, localise
 from copharvest.privacy import Audience, Naming, publish_metrics, visible
-from copharvest.story import continuity_view
 from copharvest.textblocks import Block, blocks
 from copharvest.views import (
     BuildingLessonView,
