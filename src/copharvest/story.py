@@ -60,6 +60,7 @@ class Story:
         self.figures = figures
         self.summary: Mapping[str, Any] = metrics.get("community", {})
         self.params: Mapping[str, Any] = metrics.get("settings", {})
+        self.names = {o.id: o.name for o in community.organisations}
 
     # -- formatting, the one path of every printed number
     def count(self, n: int) -> str:
@@ -96,7 +97,7 @@ class Story:
     def organisation_name(self, oid: str) -> str:
         if oid == UNKNOWN:
             return self.labels["unknown_organisation"]
-        return next((o.name for o in self.c.organisations if o.id == oid), oid) or oid
+        return self.names.get(oid) or oid
 
     def figure(self, chart: str, key: str) -> list[str]:
         n = self.figures.get(chart)
