@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections import Counter
 from typing import Any
@@ -98,6 +99,21 @@ def test_invariants(c: Community) -> None:
     for o in result.continuity.organisations.values():
         assert o.coverage is None or 0 < o.coverage <= 1
     assert sum(s.newcomers for s in result.continuity.sessions) == attended
+    # "unknown" holds the members without an organisation: the attendances add up
+    orgs = result.continuity.organisations
+    assert sum(o.attendances for o in orgs.values()) == cm.attendances
+    assert ("unknown" in orgs) == any(m.organisation is None for m in c.members)
+    assert orgs.get("unknown") is None or orgs["unknown"].delegate_changed is None
+    changed = [o for o in orgs.values() if o.delegate_changed]
+    assert cm.seats_kept <= len(changed)
+    for o in orgs.values():
+        assert (o.delegate_changed is None) or o.delegates >= 1
+        assert not o.delegate_changed or o.delegates >= 2  # a seat passes to someone else
+    sessions = result.continuity.sessions
+    for before, s in itertools.pairwise(sessions):
+        assert s.from_previous is not None
+        assert s.from_previous <= min(before.size, s.size)
+    assert not sessions or sessions[0].from_previous is None
     json.dumps(result.to_json(), allow_nan=False)
 
 
@@ -141,7 +157,8 @@ def _rename_json(data: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any
     }
     for s in data["sessions"]:
         s["id"] = mapping[s["id"]]
-    data["organisations"] = {mapping[o]: v for o, v in data["organisations"].items()}
+    # "unknown" (members without an organisation) is no record's id: it keeps its name
+    data["organisations"] = {mapping.get(o, o): v for o, v in data["organisations"].items()}
     data["flags"]["oversized"] = [mapping[s] for s in data["flags"]["oversized"]]
     data["buddies"] = [
         {"member": mapping[b["member"]], "buddy": new(b["buddy"])} for b in data["buddies"]

@@ -75,7 +75,7 @@ def test_report(folder: Path) -> None:
     assert "  information asymmetry  yes (ratio 3.50, flagged above 1.5)" in out
     assert "  c2 → m1\n  c3 → m2\n" in out  # the core member with fewer newcomers
     (city,) = [line.split() for line in out.splitlines() if line.startswith("  City ")]
-    assert city == ["City", "100%", "3", "4"]
+    assert city == ["City", "100%", "3", "4", "yes"]
 
 
 def test_members_without_consent_are_pseudonymised(tmp_path: Path) -> None:
@@ -120,6 +120,22 @@ def test_options_override_settings(tmp_path: Path) -> None:
     assert data["settings"]["as_of"] == "2020-02-15"
     data = json.loads(_run("metrics", "--json", "--group-by", "organisation", folder).stdout)
     assert set(data["community"]["exposure_by_group"]) == {"min", "city"}
+
+
+def test_seat_coverage_min_setting_and_option(tmp_path: Path) -> None:
+    folder = tmp_path / "h"
+    copharvest.save(_community(Settings(seat_coverage_min=0.8)), folder)
+    data = json.loads(_run("metrics", "--json", folder).stdout)
+    assert data["settings"]["seat_coverage_min"] == 0.8
+    # the city's seat passed from c1 to c2 to c3 at every session; the ministry's m1 stayed
+    assert data["organisations"]["city"]["delegate_changed"] is True
+    assert data["organisations"]["min"]["delegate_changed"] is False
+    assert data["community"]["seats_kept"] == 1
+    data = json.loads(_run("metrics", "--json", "--seat-coverage-min", "0.9", folder).stdout)
+    assert data["settings"]["seat_coverage_min"] == 0.9
+    result = _run("metrics", "--seat-coverage-min", "1.5", folder)
+    assert result.exit_code == 2
+    assert "--seat-coverage-min" in result.output
 
 
 @pytest.mark.parametrize(

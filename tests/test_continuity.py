@@ -374,3 +374,107 @@ def test_parameters_resolve_precedence_and_errors() -> None:
         Parameters.resolve(Settings(), {"guest_min": float("nan")})
     assert Parameters().to_json()["as_of"] is None
     assert p.to_json()["as_of"] == "2021-01-01"
+
+
+def _succession() -> Community:
+    """§1.7 in small: a ministry team of two attends every session and is joined once by
+    a colleague; a city's delegate leaves and a successor takes the seat; a second city
+    keeps the same person; a town comes once; two members have no organisation."""
+    orgs = [
+        Organisation(id="min", name="Ministry", level="national"),
+        Organisation(id="city", name="City", level="city"),
+        Organisation(id="same", name="Same city", level="city"),
+        Organisation(id="town", name="Town", level="city"),
+        Organisation(id="never", name="Never came"),
+    ]
+    members = [
+        Member(id="ma", name="MA", organisation="min"),
+        Member(id="mb", name="MB", organisation="min"),
+        Member(id="mv", name="MV", organisation="min"),  # the visiting colleague
+        Member(id="c1", name="C1", organisation="city", left=day(1)),
+        Member(id="c2", name="C2", organisation="city", joined=day(2)),
+        Member(id="s1", name="S1", organisation="same"),
+        Member(id="t1", name="T1", organisation="town"),
+        Member(id="u1", name="U1", level="city"),
+        Member(id="u2", name="U2"),  # never came: still makes "unknown" listed
+    ]
+    sessions = [
+        ["ma", "mb", "c1", "s1", "u1"],
+        ["ma", "mb", "mv", "c1"],
+        ["ma", "mb", "c2", "s1", "t1"],
+        ["ma", "mb", "c2", "s1", "u1"],
+    ]
+    return community(sessions, members=members, organisations=orgs)
+
+
+@pytest.mark.parametrize(
+    ("org", "attendances", "coverage", "delegates", "changed"),
+    [
+        ("min", 9, 1.0, 3, False),  # a constant team joined by a visitor: no change
+        ("city", 4, 1.0, 2, True),  # the delegate left and was replaced: the seat passed on
+        ("same", 3, 0.75, 1, False),  # the same person at first and last (absent once)
+        ("town", 1, 0.5, 1, None),  # represented once: cannot tell
+        ("never", 0, None, 0, None),
+        ("unknown", 2, 0.5, 1, None),  # members without an organisation: never judged
+    ],
+)
+def test_delegate_changed_by_hand(
+    org: str, attendances: int, coverage: float | None, delegates: int, changed: bool | None
+) -> None:
+    o = metrics(_succession()).organisations[org]
+    assert (o.attendances, o.coverage, o.delegates, o.delegate_changed) == (
+        attendances,
+        coverage,
+        delegates,
+        changed,
+    )
+
+
+def test_unknown_organisation_is_last_and_adds_up() -> None:
+    c = metrics(_succession())
+    assert list(c.organisations) == ["min", "city", "same", "town", "never", "unknown"]
+    assert sum(o.attendances for o in c.organisations.values()) == c.community.attendances == 19
+    # "unknown" counts as one organisation: s01 has min, city, same and u1's "unknown"
+    assert [s.organisations for s in c.sessions] == [4, 2, 4, 4]
+    # by organisation: min 9, city 4, same 3 > 19/2 = 9.5 needs min and city
+    assert c.community.elephant_factor == 2
+
+
+def test_unknown_organisation_only_when_someone_has_none() -> None:
+    orgs = [Organisation(id="o", name="O")]
+    members = [Member(id="a", name="A", organisation="o")]
+    c = metrics(community([["a"], ["a"]], members=members, organisations=orgs))
+    assert list(c.organisations) == ["o"]
+
+
+@pytest.mark.parametrize(
+    ("seat_coverage_min", "kept"),
+    [
+        (0.75, 1),  # only the city: the ministry's and the same city's people stayed
+        (1.0, 1),  # inclusive: the city's coverage is exactly 1
+    ],
+)
+def test_seats_kept_counts_only_changed_delegates(seat_coverage_min: float, kept: int) -> None:
+    c = metrics(_succession(), seat_coverage_min=seat_coverage_min)
+    assert c.community.seats_kept == kept
+
+
+def test_seats_kept_with_coverage_below_the_minimum() -> None:
+    # the city's successor misses two sessions: coverage 3/5 = 0.6
+    orgs = [Organisation(id="city", name="City")]
+    members = [
+        Member(id="c1", name="C1", organisation="city", left=day(1)),
+        Member(id="c2", name="C2", organisation="city", joined=day(2)),
+    ]
+    data = community([["c1"], ["c1"], [], [], ["c2"]], members=members, organisations=orgs)
+    assert metrics(data).organisations["city"].coverage == 0.6
+    assert metrics(data).community.seats_kept == 0
+    assert metrics(data, seat_coverage_min=0.6).community.seats_kept == 1
+    assert metrics(data, as_of=day(1)).community.seats_kept == 0  # one person so far
+
+
+def test_from_previous_by_hand() -> None:
+    c = metrics(_succession())
+    # s02: ma, mb, c1 were at s01 (mv is new); s03: ma, mb; s04: ma, mb, c2, s1
+    assert [s.from_previous for s in c.sessions] == [None, 3, 2, 4]
+    assert [s.returning for s in c.sessions] == [0, 3, 3, 5]  # s1 came back at s03

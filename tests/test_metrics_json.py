@@ -16,21 +16,21 @@ TOP = ["community", "members", "sessions", "organisations", "flags", "buddies", 
 COMMUNITY = {
     "sessions", "members", "attendances", "pigeon_loft_index", "tiers", "core_share",
     "absence_factor", "elephant_factor", "newcomer_return", "exposure_by_group", "asymmetry",
-    "size", "diagonal_share",
+    "size", "seats_kept", "diagonal_share",
 }  # fmt: skip
 MEMBER = {"attended", "eligible", "rate", "tier", "first", "last", "exposure"}
 SESSION = {
-    "id", "date", "end", "size", "newcomers", "returning", "jaccard", "churn", "core_present",
+    "id", "date", "end", "size", "newcomers", "returning", "from_previous", "jaccard", "churn", "core_present",
     "organisations", "levels", "blau_levels",
 }  # fmt: skip
-ORGANISATION = {"coverage", "delegates", "attendances"}
+ORGANISATION = ["attendances", "coverage", "delegates", "delegate_changed"]
 FLAGS = {"pigeon_loft", "information_asymmetry", "oversized"}
 TIERS = ["core", "active", "occasional", "peripheral", "absent"]
 SETTINGS = {
     "as_of", "core_min", "core_rate", "active_min", "active_rate", "pigeon_loft_threshold",
     "asymmetry_threshold", "max_size", "group_by", "diagonal_min", "core_share_min",
     "practice_min", "strategic_min", "learning_min", "guest_min", "relaxation_min", "place_min",
-    "preparation_min",
+    "preparation_min", "seat_coverage_min",
 }  # fmt: skip
 
 
@@ -64,7 +64,11 @@ def check_layout(data: dict[str, Any]) -> None:
     assert all(set(s) == SESSION for s in sessions)
     organisations = data["organisations"]
     assert isinstance(organisations, dict)
-    assert all(set(o) == ORGANISATION for o in organisations.values())
+    assert all(list(o) == ORGANISATION for o in organisations.values())
+    # members without an organisation are the organisation "unknown", listed last
+    if "unknown" in organisations:
+        assert list(organisations)[-1] == "unknown"
+        assert organisations["unknown"]["delegate_changed"] is None
     flags = data["flags"]
     assert isinstance(flags, dict)
     assert set(flags) == FLAGS
@@ -90,6 +94,10 @@ def test_layout_and_keys_are_exactly_those_of_metrics_md() -> None:
     assert data["settings"]["as_of"] == "2021-01-01"
     assert data["extra"] == {}
     assert data["buddies"] == [{"member": "a", "buddy": None}]  # b came twice
+    # b has no organisation: "unknown" is listed, and the attendances add up
+    assert list(data["organisations"]) == ["o", "unknown"]
+    assert sum(o["attendances"] for o in data["organisations"].values()) == 3
+    assert [s["from_previous"] for s in data["sessions"]] == [None, 1]
 
 
 def test_layout_of_an_empty_community() -> None:

@@ -143,6 +143,8 @@ def test_broken_plugins_are_one_line_each_and_the_rest_works(venv: Env, tmp_path
         str(ROOT / "examples" / "youth-care" / "harvest"),
         "-f",
         "markdown",
+        "--audience",
+        "internal",  # the health check's findings are the internal audience's
         "-o",
         str(out),
     )

@@ -19,6 +19,7 @@ from copharvest.harvest import Harvest
 from copharvest.model import Community, Member, Period, Session
 from copharvest.pack import DomainPack, Theme, load_pack
 from copharvest.plugins import HOOK_NAMES, PluginError, get_plugins, get_registry
+from copharvest.privacy import Audience
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,7 +113,35 @@ def test_hook_register_health_checks() -> None:
     prepared = prepare(community(), plugins_with(Check()))
     health = prepared.analysis.to_json()["health"]
     assert [f["lesson"] for f in health] == [*range(1, 11), "test:two"]
-    assert prepared.harvest.plugin_findings[0].title == "Two sessions"
+    # the self-assessment is for the internal audience (unless health_in_public)
+    assert prepared.harvest.plugin_findings == ()
+    internal = prepare(community(), plugins_with(Check()), audience=Audience.INTERNAL)
+    assert internal.harvest.plugin_findings[0].title == "Two sessions"
+    assert internal.harvest.plugin_findings[0].evidence == "n: 2"
+
+
+def test_a_health_check_words_its_evidence_per_language() -> None:
+    def evaluate(c: Community, cont: object, params: object) -> Finding:
+        return Finding(lesson="test:two", title="", status="warn", evidence={"n": 2, "share": 0.5})
+
+    wording = {
+        "en": {"sentence": "Counted in {n} sessions ({share}).", "n": "sessions counted"},
+        "nl": {"n": "getelde bijeenkomsten", "share": "aandeel"},
+    }
+
+    class Check:
+        @copharvest.hookimpl
+        def register_health_checks(self, register: Callable[[HealthCheck], None]) -> None:
+            register(
+                HealthCheck(name="test:two", title={"en": "Two"}, evaluate=evaluate, labels=wording)
+            )
+
+    english = prepare(community(), plugins_with(Check()), audience=Audience.INTERNAL)
+    assert english.harvest.plugin_findings[0].evidence == "Counted in 2 sessions (50%)."
+    dutch = attrs.evolve(community(), locale="nl")
+    found = prepare(dutch, plugins_with(Check()), audience=Audience.INTERNAL)
+    assert found.harvest.plugin_findings[0].evidence == "getelde bijeenkomsten: 2; aandeel: 50%"
+    assert found.harvest.plugin_findings[0].status_label == "aandacht"
 
 
 def test_hook_register_commands() -> None:

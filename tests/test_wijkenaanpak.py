@@ -143,13 +143,15 @@ def test_continuity_chapter_shows_core_shoppers_and_information_advantage(
     if locale == "nl":
         assert "vormen de vaste kern" in text
         assert "(de ‘shoppers’)" in text
-        assert "op het niveau ‘Rijk’" in text
-        assert "Informatieoverwicht tussen groepen deelnemers." in text
+        # the flag names the group with the information advantage and both exposures
+        assert "Informatieoverwicht bij ‘Rijk’: wie van ‘Rijk’" in text
+        assert "had gemiddeld 84% van alle bijeenkomsten meegemaakt" in text
+        assert "wie van ‘Stad’ kwam maar 48%; een verhouding van 1,7" in text
     else:
         assert "form the stable core" in text
         assert "(the “shoppers”)" in text
-        assert "at the level “National”" in text
-        assert "Information asymmetry between groups of members." in text
+        assert "An information advantage for “National”" in text
+        assert "those from “City” only 48%; a ratio of 1.7" in text
 
 
 def test_libreoffice_converts_the_dutch_booklet(tmp_path: Path) -> None:

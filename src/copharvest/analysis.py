@@ -81,6 +81,13 @@ class HealthCheck:
     """Title by language (``en``, ``nl``); fills in a finding without a title."""
     evaluate: Callable[[Community, Continuity, Parameters], Finding]
     """Evaluates the check."""
+    labels: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    """How publications word the finding, by language (``en``, ``nl``): each evidence key
+    -> its printed name, and ``sentence`` -> the finding as one sentence with the evidence
+    keys in braces (``"In {matching} of the {sessions} sessions ..."``). Numbers are
+    filled in localised. Without a sentence the evidence is printed as "name: value"
+    pairs; a domain pack's ``labels`` may give the same as ``health_<check name>_other``
+    and ``evidence_<key>``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +102,9 @@ class Analysis:
     """The parameters used."""
     extra: Mapping[str, object]
     """Further metrics by name, in the order given."""
+    check_labels: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    """The further checks' :attr:`HealthCheck.labels` in the community's language, by
+    check name (for publications; not part of the metrics' JSON)."""
 
     def to_json(self) -> dict[str, Any]:
         """The layout of METRICS.md: JSON-able, dates as ISO strings, no NaN."""
@@ -139,7 +149,12 @@ def _session(s: SessionMetrics) -> dict[str, Any]:
 
 
 def _organisation(o: OrganisationMetrics) -> dict[str, Any]:
-    return {"coverage": o.coverage, "delegates": o.delegates, "attendances": o.attendances}
+    return {
+        "attendances": o.attendances,
+        "coverage": o.coverage,
+        "delegates": o.delegates,
+        "delegate_changed": o.delegate_changed,
+    }
 
 
 def _buddy(b: Buddy) -> dict[str, Any]:
@@ -172,6 +187,7 @@ def analyse(
     findings = list(evaluate(community, continuity, parameters))
     lang = language(community.locale)
     seen: set[str] = set()
+    check_labels: dict[str, dict[str, str]] = {}
     for check in checks:
         if check.name in seen:
             raise AnalysisError(f"two health checks are named {check.name!r}")
@@ -185,6 +201,9 @@ def analyse(
         title = finding.title or check.title.get(lang) or check.title.get("en") or check.name
         _json_able(f"health check {check.name!r}", dict(finding.evidence))
         findings.append(attrs.evolve(finding, lesson=check.name, title=title))
+        wording = check.labels.get(lang) or check.labels.get("en")
+        if wording:
+            check_labels[check.name] = dict(wording)
     extra: dict[str, object] = {}
     for metric in metrics:
         if metric.name in extra:
@@ -196,5 +215,9 @@ def analyse(
         _json_able(f"metric {metric.name!r}", value)
         extra[metric.name] = value
     return Analysis(
-        continuity=continuity, health=tuple(findings), parameters=parameters, extra=extra
+        continuity=continuity,
+        health=tuple(findings),
+        parameters=parameters,
+        extra=extra,
+        check_labels=check_labels,
     )

@@ -109,8 +109,13 @@ def prepare(
     charts: list[ChartView] = []
     if charts_dir is not None:
         from copharvest.charts import draw_charts
+        from copharvest.labels import labels_for
 
-        for chart in draw_charts(community, analysis, charts_dir, locale=community.locale):
+        # the groups carry the same names in the charts as in the text (a pack's wording)
+        words = labels_for(community.locale, pack.labels)
+        for chart in draw_charts(
+            community, analysis, charts_dir, locale=community.locale, labels=words
+        ):
             charts.append(
                 ChartView(
                     id=chart.id, path=str(chart.path), title=chart.title, alt_text=chart.alt_text
@@ -125,6 +130,7 @@ def prepare(
         building_lessons=texts,
         charts=charts,
         cover_image=community.cover_image if folder is not None else None,
+        check_labels=analysis.check_labels,
     )
 
     def must_be_harvest(plugin: str, result: Any) -> None:

@@ -12,15 +12,16 @@ from __future__ import annotations
 import bisect
 import io
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from copharvest.continuity import TIERS, held_sessions
+from copharvest.continuity import TIERS, UNKNOWN, held_sessions
 from copharvest.health import language
-from copharvest.l10n import format_date, format_decimal
+from copharvest.l10n import format_count, format_date, format_share, plural_form
+from copharvest.labels import labels_for
 from copharvest.model import Community
 
 if TYPE_CHECKING:
@@ -55,11 +56,6 @@ ELIGIBLE = "#e3e3e3"
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "core": "core",
-        "active": "active",
-        "occasional": "occasional",
-        "peripheral": "peripheral",
-        "absent": "absent",
         "eligible": "member, not present",
         "attendance": "Attendance by member and session",
         "attendance_banded": (
@@ -76,8 +72,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "coverage_many": "{n} organisations",
         "never_count": "{n} never present",
         "organisations": "Organisations",
-        "one_delegate": "one delegate",
-        "more_delegates": "more than one delegate (the seat passed on)",
+        "same_people": "the same people at its first and last session",
+        "seat_passed": "the seat passed to other people",
+        "not_judged": "represented once, or no organisation recorded",
         "delegates": "{n} delegates",
         "delegate": "1 delegate",
         "never": "never present",
@@ -99,18 +96,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "alt_coverage": (
             "Coverage of {n}: the share of the sessions since an "
             "organisation's first at which one of its members was present. Present at "
-            "every such session: {full} (with more than one delegate over time: {kept}). "
-            "Lowest coverage: {lowest_name}, {lowest}."
+            "every such session: {full}. Kept their seat while the delegate changed: {kept}; "
+            "kept the same team: {team}. Lowest coverage: {lowest_name}, {lowest}."
         ),
         "alt_empty": "An empty chart: no sessions are recorded yet.",
         "alt_no_organisations": "An empty chart: no organisations are recorded.",
     },
     "nl": {
-        "core": "kern",
-        "active": "actief",
-        "occasional": "af en toe",
-        "peripheral": "periferie",
-        "absent": "afwezig",
         "eligible": "lid, niet aanwezig",
         "attendance": "Aanwezigheid per deelnemer en bijeenkomst",
         "attendance_banded": (
@@ -127,8 +119,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "coverage_many": "{n} organisaties",
         "never_count": "{n} nooit aanwezig",
         "organisations": "Organisaties",
-        "one_delegate": "één afgevaardigde",
-        "more_delegates": "meer dan één afgevaardigde (de zetel ging over)",
+        "same_people": "dezelfde mensen bij de eerste en de laatste keer",
+        "seat_passed": "de zetel ging over naar anderen",
+        "not_judged": "één keer vertegenwoordigd, of geen organisatie vastgelegd",
         "delegates": "{n} afgevaardigden",
         "delegate": "1 afgevaardigde",
         "never": "nooit aanwezig",
@@ -151,8 +144,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "alt_coverage": (
             "Vertegenwoordiging van {n}: het aandeel van de bijeenkomsten sinds "
             "de eerste van een organisatie waarbij een van haar leden aanwezig was. Bij elke "
-            "zulke bijeenkomst aanwezig: {full} (met in de loop van de tijd meer dan één "
-            "afgevaardigde: {kept}). Laagste: {lowest_name}, {lowest}."
+            "zulke bijeenkomst aanwezig: {full}. Hielden hun plek terwijl de afgevaardigde "
+            "wisselde: {kept}; hielden hetzelfde team: {team}. Laagste: {lowest_name}, "
+            "{lowest}."
         ),
         "alt_empty": "Een lege grafiek: er zijn nog geen bijeenkomsten vastgelegd.",
         "alt_no_organisations": "Een lege grafiek: er zijn geen organisaties vastgelegd.",
@@ -178,13 +172,28 @@ _TITLES = {"attendance": "attendance", "tiers": "composition", "organisations": 
 
 
 def draw_charts(
-    community: Community, analysis: Analysis, outdir: Path, *, locale: str = "en"
+    community: Community,
+    analysis: Analysis,
+    outdir: Path,
+    *,
+    locale: str = "en",
+    labels: Mapping[str, str] | None = None,
 ) -> list[Chart]:
-    """Draw the three charts into ``outdir`` (which must exist); labels in ``locale``."""
+    """Draw the three charts into ``outdir`` (which must exist); labels in ``locale``.
+
+    The groups are named by the core's tier labels (``tier_core`` ...) and the members
+    without an organisation by ``unknown_organisation``, as in the text and the tables;
+    ``labels`` (the harvest's, a pack's wording applied) replaces those. Every text is
+    drawn literally: a ``$`` in a name is a dollar sign, never mathtext.
+    """
     import matplotlib as mpl
     import matplotlib.style
 
-    labels = _LABELS[language(locale)]
+    core = labels if labels is not None else labels_for(locale)
+    words = dict(_LABELS[language(locale)])
+    words.update({tier: core[f"tier_{tier}"] for tier in TIERS})
+    words["unknown_organisation"] = core["unknown_organisation"]
+    labels = words
     drawers: tuple[tuple[str, Callable[..., str]], ...] = (
         ("attendance", _attendance),
         ("tiers", _composition),
@@ -194,7 +203,15 @@ def draw_charts(
     for chart_id, draw in drawers:
         with mpl.rc_context():
             matplotlib.style.use("default")
-            mpl.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9})
+            # names are drawn as written: no TeX, no mathtext ("Fund $5 to $10 plan")
+            mpl.rcParams.update(
+                {
+                    "font.family": "DejaVu Sans",
+                    "font.size": 9,
+                    "text.usetex": False,
+                    "text.parse_math": False,
+                }
+            )
             from matplotlib.figure import Figure
 
             fig = Figure(figsize=(WIDTH, 4.5), dpi=DPI, layout="constrained")
@@ -236,15 +253,17 @@ _NOUNS = {
 
 def _count(n: int, noun: str, lang: str) -> str:
     one, many = _NOUNS[lang][noun]
-    return f"{_number(n, lang)} {one if n == 1 else many}"
+    return f"{_number(n, lang)} {one if plural_form(n, lang) == 'one' else many}"
 
 
 def _number(value: float, lang: str) -> str:
-    return format_decimal(value, lang)
+    return format_count(int(value), lang) if float(value).is_integer() else _ratio(value, lang)
 
 
-def _percent(value: float) -> str:
-    return f"{round(100 * value)}%"
+def _ratio(value: float, lang: str) -> str:
+    from copharvest.l10n import format_ratio
+
+    return format_ratio(value, lang)
 
 
 def _empty(fig: Figure, title: str, message: str) -> None:
@@ -260,7 +279,7 @@ def _session_ticks(ax: Axes, dates: Sequence[dt.date], lang: str, *, width: floa
     step = max(1, math.ceil(n / 8))
     ticks = list(range(0, n, step))
     ax.set_xticks([(t + 0.5) / width - 0.5 for t in ticks])
-    ax.set_xticklabels([f"{t + 1}\n{_month(dates[t], lang)}" for t in ticks])
+    ax.set_xticklabels([f"{_number(t + 1, lang)}\n{_month(dates[t], lang)}" for t in ticks])
 
 
 def _bands(size: int, per_band: int) -> list[int]:
@@ -359,7 +378,7 @@ def _attendance(
             for k in range(1, len(image)):
                 ax.axhline(top + k * height / len(image), color="white", linewidth=0.6)
         ticks.append(top + height / 2)
-        names.append(f"{labels[tier]} ({size})")
+        names.append(f"{labels[tier]} ({_number(size, lang)})")
         top += height
         if tier != groups[-1][0]:
             ax.axhline(top, color="#333333", linewidth=0.9)
@@ -386,7 +405,7 @@ def _attendance(
         tiers=", ".join(f"{_number(c.community.tiers[t], lang)} {labels[t]}" for t in TIERS),
         sessions=_count(n, "session", lang),
         attendances=_count(int(attended.sum()), "attendance", lang),
-        share=_percent(attended.sum() / max(1, eligible.sum())),
+        share=format_share(float(attended.sum() / max(1, eligible.sum())), lang),
     )
     if per_row > 1 or per_col > 1:
         alt += labels["alt_banded"].format(rows=per_row, columns=per_col)
@@ -443,7 +462,7 @@ def _composition(
             color="#c0392b",
             linestyle="--",
             linewidth=1,
-            label=labels["max_size"].format(n=max_size),
+            label=labels["max_size"].format(n=_number(max_size, lang)),
         )
     ax.set_xlim(-0.6, len(sessions) - 0.4)
     ax.set_ylim(0, max(1, sizes.max(), max_size if sizes.max() >= 0.75 * max_size else 0) * 1.08)
@@ -473,9 +492,11 @@ def _composition(
     return labels["alt_composition"].format(
         sessions=_count(len(sessions), "session", lang),
         period=first if first == last else f"{first} – {last}",
-        sizes=f"{summary.min}" if summary.min == summary.max else f"{summary.min}–{summary.max}",
+        sizes=_number(summary.min or 0, lang)
+        if summary.min == summary.max
+        else f"{_number(summary.min or 0, lang)}–{_number(summary.max or 0, lang)}",
         median=_number(summary.median or 0, lang),
-        core=_percent(sum(core_shares) / len(core_shares)) if core_shares else _percent(0),
+        core=format_share(float(sum(core_shares) / len(core_shares)) if core_shares else 0.0, lang),
     )
 
 
@@ -489,17 +510,19 @@ def _coverage(
         _empty(fig, labels["coverage"], labels["no_organisations"])
         return labels["alt_no_organisations"]
     names = {o.id: o.name or o.id for o in community.organisations}
+    names[UNKNOWN] = labels["unknown_organisation"]  # "unknown" is reserved: no record's id
     present = [o for o in orgs.values() if o.coverage is not None]
     if len(orgs) > MAX_ORGANISATIONS:
-        _coverage_histogram(fig, list(orgs.values()), labels)
+        _coverage_histogram(fig, list(orgs.values()), labels, lang)
     else:
-        _coverage_bars(fig, list(orgs.values()), names, labels)
+        _coverage_bars(fig, list(orgs.values()), names, labels, lang)
     ax = fig.axes[0]
     ax.set_title(labels["coverage"], loc="left", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     handles = [
-        Patch(color=COLOURS["active"], label=labels["one_delegate"]),
-        Patch(color=COLOURS["core"], label=labels["more_delegates"]),
+        Patch(color=_SEAT_COLOURS[False], label=labels["same_people"]),
+        Patch(color=_SEAT_COLOURS[True], label=labels["seat_passed"]),
+        Patch(color=_SEAT_COLOURS[None], label=labels["not_judged"]),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
     full = [o for o in present if o.coverage == 1.0]
@@ -507,25 +530,52 @@ def _coverage(
     return labels["alt_coverage"].format(
         n=_count(len(orgs), "organisation", lang),
         present=len(present),
-        full=len(full),
-        kept=sum(1 for o in full if o.delegates > 1),
+        full=_number(len(full), lang),
+        kept=_number(analysis.continuity.community.seats_kept, lang),
+        team=_number(_same_team(analysis), lang),
         lowest_name=names.get(lowest.id, lowest.id) if lowest else "–",
-        lowest=_percent(lowest.coverage or 0) if lowest else "–",
+        lowest=format_share(lowest.coverage or 0, lang) if lowest else "–",
+    )
+
+
+_SEAT_COLOURS: dict[bool | None, str] = {
+    False: COLOURS["core"],
+    True: COLOURS["peripheral"],
+    None: COLOURS["absent"],
+}
+"""Bar colour by ``delegate_changed``: the same people, the seat passed on, cannot tell."""
+
+
+def _same_team(analysis: Analysis) -> int:
+    """Organisations that kept the same team (METRICS.md, next to ``seats_kept``)."""
+    minimum = analysis.parameters.seat_coverage_min
+    return sum(
+        1
+        for oid, o in analysis.continuity.organisations.items()
+        if oid != UNKNOWN
+        and o.coverage is not None
+        and o.coverage >= minimum
+        and o.delegates >= 2
+        and o.delegate_changed is False
     )
 
 
 def _coverage_bars(
-    fig: Figure, orgs: list[OrganisationMetrics], names: dict[str, str], labels: dict[str, str]
+    fig: Figure,
+    orgs: list[OrganisationMetrics],
+    names: dict[str, str],
+    labels: dict[str, str],
+    lang: str,
 ) -> None:
     chosen = sorted(orgs, key=lambda o: (-(o.coverage or 0), -o.attendances, names[o.id]))
     fig.set_size_inches(WIDTH, min(9.0, max(2.8, 1.5 + 0.26 * len(chosen))))
     ax = fig.add_subplot()
     y = list(range(len(chosen)))
     values = [100 * (o.coverage or 0) for o in chosen]
-    colours = [COLOURS["core"] if o.delegates > 1 else COLOURS["active"] for o in chosen]
+    colours = [_SEAT_COLOURS[o.delegate_changed] for o in chosen]
     ax.barh(y, values, color=colours, height=0.7)
     for i, o in enumerate(chosen):
-        note = labels["delegates"].format(n=o.delegates)
+        note = labels["delegates"].format(n=_number(o.delegates, lang))
         if o.coverage is None:
             note = labels["never"]
         elif o.delegates == 1:
@@ -536,35 +586,39 @@ def _coverage_bars(
     ax.set_ylim(len(chosen) - 0.5, -0.5)
     ax.set_xlim(0, 122)
     ax.set_xticks([0, 25, 50, 75, 100])
-    ax.set_xticklabels(["0%", "25%", "50%", "75%", "100%"])
+    ax.set_xticklabels([format_share(v / 100, lang) for v in (0, 25, 50, 75, 100)])
     ax.set_xlabel(labels["coverage_axis"])
 
 
 def _coverage_histogram(
-    fig: Figure, orgs: list[OrganisationMetrics], labels: dict[str, str]
+    fig: Figure, orgs: list[OrganisationMetrics], labels: dict[str, str], lang: str
 ) -> None:
     import numpy as np
 
     ax = fig.add_subplot()
     edges = np.linspace(0, 100, 11)
     edges[-1] = 100.001  # full coverage falls in the last bin
-    one = [100 * (o.coverage or 0) for o in orgs if o.coverage is not None and o.delegates == 1]
-    more = [100 * (o.coverage or 0) for o in orgs if o.coverage is not None and o.delegates > 1]
-    low, _ = np.histogram(one, edges)
-    high, _ = np.histogram(more, edges)
     centres = np.arange(10) * 10 + 5
-    ax.bar(centres, low, width=9, color=COLOURS["active"])
-    ax.bar(centres, high, width=9, bottom=low, color=COLOURS["core"])
+    bottom = np.zeros(10, dtype=int)
+    for changed in (False, True, None):
+        values = [
+            100 * o.coverage
+            for o in orgs
+            if o.coverage is not None and o.delegate_changed is changed
+        ]
+        counts, _ = np.histogram(values, edges)
+        ax.bar(centres, counts, width=9, bottom=bottom, color=_SEAT_COLOURS[changed])
+        bottom = bottom + counts
     ax.set_xticks(np.arange(0, 101, 10))
-    ax.set_xticklabels([f"{v}%" for v in range(0, 101, 10)])
+    ax.set_xticklabels([format_share(v / 100, lang) for v in range(0, 101, 10)])
     ax.set_xlim(0, 100)
     ax.yaxis.set_major_locator(_integer_locator())
     ax.set_xlabel(labels["coverage_axis"])
     ax.set_ylabel(labels["organisations"])
     never = sum(1 for o in orgs if o.coverage is None)
-    note = labels["coverage_many"].format(n=len(orgs))
+    note = labels["coverage_many"].format(n=_number(len(orgs), lang))
     if never:
-        note += "; " + labels["never_count"].format(n=never)
+        note += "; " + labels["never_count"].format(n=_number(never, lang))
     ax.set_title(note, loc="right", fontsize=8, color="#555555")
 
 

@@ -102,6 +102,8 @@ class Parameters:
     """Lesson 9: minimum share of sessions held at a practice location."""
     preparation_min: float = attrs.field(default=0.75, validator=_share)
     """Lesson 10: minimum share of sessions with a preparation group."""
+    seat_coverage_min: float = attrs.field(default=0.75, validator=_share)
+    """Minimum coverage for an organisation to count in ``seats_kept``."""
 
     @classmethod
     def resolve(
@@ -192,6 +194,8 @@ class SessionMetrics:
     """Members attending for the first time."""
     returning: int
     """size - newcomers."""
+    from_previous: int | None
+    """Members present who had also been at the previous session; none for the first."""
     jaccard: float | None
     """Overlap with the previous session's members; none for the first session or two empty."""
     churn: float | None
@@ -246,6 +250,8 @@ class CommunityMetrics:
     """Highest / lowest mean exposure by group; none with fewer than two groups."""
     size: SizeSummary
     """Session sizes."""
+    seats_kept: int
+    """Organisations with coverage ≥ ``seat_coverage_min`` whose delegate changed."""
     diagonal_share: float | None
     """Share of sessions with two or more levels present; none without sessions."""
 
@@ -262,6 +268,9 @@ class OrganisationMetrics:
     """Share of the sessions since its first appearance at which it was present."""
     delegates: int
     """Number of distinct members of it who attended."""
+    delegate_changed: bool | None
+    """Nobody who represented it at its first represented session did so at its last;
+    none when represented at fewer than two sessions, and for ``"unknown"``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -427,8 +436,17 @@ def compute(community: Community, parameters: Parameters) -> Continuity:
     members = _members(community, sessions, scan.attended, scan.first, scan.last, p)
     core = frozenset(mid for mid, mm in members.items() if mm.tier == "core")
     session_rows = _sessions(sessions, scan, core)
-    organisations = _organisations(community, scan.orgs, scan.attended, orgs)
+    organisations = _organisations(community, scan, orgs)
     summary = _community(community, scan.sets, scan.first, members, session_rows, orgs, p, levels)
+    kept = sum(
+        1
+        for o in organisations.values()
+        if o.id != UNKNOWN
+        and o.coverage is not None
+        and o.coverage >= p.seat_coverage_min
+        and o.delegate_changed is True
+    )
+    summary = attrs.evolve(summary, seats_kept=kept)
     flags = Flags(
         pigeon_loft=summary.pigeon_loft_index is not None
         and summary.pigeon_loft_index > p.pigeon_loft_threshold,
@@ -503,6 +521,7 @@ def _sessions(
                 size=size,
                 newcomers=scan.newcomers[t],
                 returning=size - scan.newcomers[t],
+                from_previous=scan.common[t] if t else None,
                 jaccard=jaccard,
                 churn=churn,
                 core_present=len(present & core) / len(core) if core else None,
@@ -518,33 +537,45 @@ def _sessions(
 
 
 def _organisations(
-    community: Community,
-    present_orgs: list[frozenset[str]],
-    attended: Counter[str],
-    orgs: dict[str, str],
+    community: Community, scan: _Scan, orgs: dict[str, str]
 ) -> dict[str, OrganisationMetrics]:
-    n = len(present_orgs)
+    n = len(scan.orgs)
     first: dict[str, int] = {}
+    last: dict[str, int] = {}
     present_at: Counter[str] = Counter()
-    for t, here in enumerate(present_orgs):
+    for t, here in enumerate(scan.orgs):
         present_at.update(here)
         new = here - first.keys()
         if new:
             first.update(dict.fromkeys(new, t))
+        last.update(dict.fromkeys(here, t))
     attendances: Counter[str] = Counter()
     delegates: Counter[str] = Counter()
     for m in community.members:
-        if attended[m.id]:
-            attendances[orgs[m.id]] += attended[m.id]
+        if scan.attended[m.id]:
+            attendances[orgs[m.id]] += scan.attended[m.id]
             delegates[orgs[m.id]] += 1
+
+    def changed(oid: str) -> bool | None:
+        # the seat passed on when nobody at its first session was there at its last
+        t0, t1 = first.get(oid), last.get(oid)
+        if oid == UNKNOWN or t0 is None or t1 is None or t0 == t1:
+            return None
+        at_first = {mid for mid in scan.sets[t0] if orgs[mid] == oid}
+        return not any(orgs[mid] == oid for mid in scan.sets[t1] & at_first)
+
+    ids = [o.id for o in community.organisations]
+    if any(m.organisation is None for m in community.members):
+        ids.append(UNKNOWN)
     result: dict[str, OrganisationMetrics] = {}
-    for o in community.organisations:
-        t0 = first.get(o.id)
-        result[o.id] = OrganisationMetrics(
-            id=o.id,
-            attendances=attendances[o.id],
-            coverage=present_at[o.id] / (n - t0) if t0 is not None else None,
-            delegates=delegates[o.id],
+    for oid in ids:
+        t0 = first.get(oid)
+        result[oid] = OrganisationMetrics(
+            id=oid,
+            attendances=attendances[oid],
+            coverage=present_at[oid] / (n - t0) if t0 is not None else None,
+            delegates=delegates[oid],
+            delegate_changed=changed(oid),
         )
     return result
 
@@ -615,6 +646,7 @@ def _community(
             median=statistics.median(sizes) if sizes else None,
             max=max(sizes) if sizes else None,
         ),
+        seats_kept=0,  # set once the organisations are known
         diagonal_share=sum(1 for r in rows if r.levels >= 2) / n if n else None,
     )
 

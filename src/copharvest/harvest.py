@@ -9,12 +9,14 @@ leak what was left out here.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from copharvest.l10n import format_date, format_decimal
-from copharvest.labels import labels_for
+from copharvest.continuity_chapter import continuity_view
+from copharvest.l10n import format_count, format_date, format_ratio, format_share
+from copharvest.labels import labels_for, plural_key
 from copharvest.model import Community, LessonKind, PairTable, Passage, Visibility
 from copharvest.pack import GENERIC, DomainPack, localise
 from copharvest.privacy import Audience, Naming, publish_metrics, visible
@@ -24,19 +26,16 @@ from copharvest.views import (
     ChapterView,
     ChartView,
     ColophonView,
-    ContinuityView,
     GuestView,
     Harvest,
     InsightView,
     LessonView,
-    OrganisationRow,
     PartView,
     PictureView,
     QuoteView,
     ReadingView,
     SessionView,
     TableView,
-    TierRow,
 )
 
 __all__ = ["Harvest", "make_harvest"]
@@ -102,6 +101,7 @@ def make_harvest(
     building_lessons: Sequence[tuple[str, str]] = (),
     charts: Sequence[ChartView] = (),
     cover_image: str | None = None,
+    check_labels: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Harvest:
     """Build the view model.
 
@@ -112,6 +112,8 @@ def make_harvest(
     :param charts: charts already drawn, to embed in the continuity chapter.
     :param cover_image: the path of the cover picture relative to the harvest folder
         (``cover_image`` of the community); none for a cover without a picture.
+    :param check_labels: the wording of the further health checks, by check name
+        (:attr:`copharvest.analysis.Analysis.check_labels`).
     """
     pack = pack or GENERIC
     c = community
@@ -123,7 +125,8 @@ def make_harvest(
     session_no = {s.id: i for i, s in enumerate(sessions_sorted, start=1)}
 
     session_titles = {
-        s.id: s.title or f"{labels['session']} {session_no[s.id]}" for s in sessions_sorted
+        s.id: s.title or f"{labels['session']} {format_count(session_no[s.id], locale)}"
+        for s in sessions_sorted
     }
 
     def session_label(session_id: str | None) -> str:
@@ -244,7 +247,7 @@ def make_harvest(
         for i, (ch_id, title, body) in enumerate(ordered, start=1)
     ]
 
-    continuity = _continuity(
+    continuity = continuity_view(
         c, metrics, naming, labels, pack, charts, len(part1_views) + 1, dates_of
     )
     parts = (
@@ -257,29 +260,10 @@ def make_harvest(
         ),
     )
 
-    health = {str(f["lesson"]): f for f in metrics.get("health", [])}
-    building = tuple(
-        BuildingLessonView(
-            number=i,
-            title=title,
-            explanation=explanation,
-            status=str(health.get(str(i), {}).get("status", "unknown")),
-            status_label=labels["status_" + str(health.get(str(i), {}).get("status", "unknown"))],
-            evidence=_evidence(health.get(str(i), {}).get("evidence", {}), labels, locale),
-        )
-        for i, (title, explanation) in enumerate(building_lessons, start=1)
-    )
-    plugin_findings = tuple(
-        BuildingLessonView(
-            number=0,
-            title=str(f.get("title", key)),
-            explanation="",
-            status=str(f.get("status", "unknown")),
-            status_label=labels["status_" + str(f.get("status", "unknown"))],
-            evidence=_evidence(f.get("evidence", {}), labels, locale),
-        )
-        for key, f in health.items()
-        if not key.isdigit()
+    # The self-assessment is for the community itself; public only when it says so.
+    assess = audience is not Audience.PUBLIC or bool(c.settings.health_in_public)
+    building, plugin_findings = _annex(
+        metrics, building_lessons, labels, locale, assess, check_labels or {}
     )
 
     insights = [
@@ -378,7 +362,8 @@ def make_harvest(
         sessions=sessions,
         readings=readings,
         labels=labels,
-        metrics=publish_metrics(metrics, naming),
+        # the health check is the self-assessment: left out where the annex leaves it out
+        metrics=publish_metrics(metrics if assess else {**metrics, "health": []}, naming),
         cover=PictureView(path=cover_image, alt_text=labels["cover_picture"].format(title=c.name))
         if cover_image
         else None,
@@ -398,173 +383,94 @@ def _theme_label(theme: str | None, pack: DomainPack, locale: str) -> str:
     return localise(found.title, locale) if found else theme
 
 
-def _evidence(evidence: Mapping[str, Any], labels: Mapping[str, str], locale: str) -> str:
-    """The numbers behind a finding as one line, with localised names and numbers."""
-    parts = []
-    for key, value in evidence.items():
-        if isinstance(value, bool) or value is None:
-            shown = "–" if value is None else str(value).lower()
-        elif isinstance(value, float):
-            shown = format_decimal(round(value, 2), locale, "#,##0.##")
-        elif isinstance(value, int):
-            shown = format_decimal(value, locale)
-        else:
-            shown = str(value)
-        name = labels.get(f"evidence_{key}", key.replace("_", " "))
-        parts.append(f"{name}: {shown}")
-    return "; ".join(parts)
+_SHARE_KEYS = frozenset({"share", "minimum", "diagonal_share", "core_share", "core_share_min"})
+"""Evidence keys of the ten lessons whose values are shares, printed as percentages."""
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
+def _shown(key: str, value: object, labels: Mapping[str, str], locale: str) -> str:
+    """One evidence value, localised like every other published number."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return labels["yes" if value else "no"]
+    if isinstance(value, int):
+        return format_count(value, locale)
+    if isinstance(value, float):
+        if key in _SHARE_KEYS:
+            return format_share(value, locale)
+        return format_ratio(value, locale)
+    return str(value)
 
 
-def _summary(
-    c: Community, metrics: Mapping[str, Any], labels: Mapping[str, str], pack: DomainPack
-) -> tuple[str, ...]:
-    """The continuity findings as sentences in the harvest's language."""
-    community = metrics.get("community", {})
-    params = metrics.get("settings", {})
-    tiers = community.get("tiers", {})
-    out: list[str] = []
-    if community.get("attendances"):
-        out.append(
-            labels["text_core"].format(
-                members=community.get("members", 0),
-                core_min=params.get("core_min", 3),
-                core_rate=_pct(params.get("core_rate", 0.75)),
-                **{
-                    tier: tiers.get(tier, 0)
-                    for tier in ("core", "active", "occasional", "peripheral", "absent")
-                },
-            )
-        )
-    index = community.get("pigeon_loft_index")
-    if index is not None:
-        out.append(
-            labels["text_pigeon_loft"].format(
-                overlap=_pct(1 - index),
-                index=format_decimal(round(index, 2), c.locale),
-                threshold=format_decimal(params.get("pigeon_loft_threshold", 0.6), c.locale),
-            )
-        )
-    kept = [
-        oid
-        for oid, row in metrics.get("organisations", {}).items()
-        if row["delegates"] > 1 and row["coverage"] is not None and row["coverage"] >= 0.75
-    ]
-    if kept:
-        out.append(labels["text_seats"].format(kept=len(kept), coverage=_pct(0.75)))
-    exposure = community.get("exposure_by_group") or {}
-    ratio = community.get("asymmetry")
-    if ratio is not None and len(exposure) >= 2:
-        top = max(exposure, key=lambda g: (exposure[g], g))
-        bottom = min(exposure, key=lambda g: (exposure[g], g))
-        out.append(
-            labels["text_asymmetry"].format(
-                top=_group_label(top, params, labels, pack, c.locale),
-                bottom=_group_label(bottom, params, labels, pack, c.locale),
-                top_exposure=_pct(exposure[top]),
-                bottom_exposure=_pct(exposure[bottom]),
-                ratio=format_decimal(round(ratio, 1), c.locale),
-            )
-        )
-    with_buddy = [b for b in metrics.get("buddies", []) if b.get("buddy")]
-    if with_buddy:
-        out.append(labels["text_buddies"].format(count=len(with_buddy)))
-    return tuple(out)
-
-
-def _group_label(
-    group: str, params: Mapping[str, Any], labels: Mapping[str, str], pack: DomainPack, locale: str
-) -> str:
-    if group == "unknown":
-        return labels["unknown_group"]
-    if params.get("group_by", "level") == "level":
-        return pack.level_label(group, locale) or group
-    return group
-
-
-def _continuity(
-    c: Community,
-    metrics: Mapping[str, Any],
-    naming: Naming,
+def finding_text(
+    key: str,
+    finding: Mapping[str, Any],
     labels: Mapping[str, str],
-    pack: DomainPack,
-    charts: Sequence[ChartView],
-    number: int,
-    dates_of: Callable[[dt.date, dt.date], str],
-) -> ContinuityView:
-    community = metrics.get("community", {})
-    tiers = community.get("tiers", {})
-    total = sum(tiers.values())
-    tier_rows = tuple(
-        TierRow(
-            tier=tier,
-            label=labels[f"tier_{tier}"],
-            count=int(tiers.get(tier, 0)),
-            share=_pct(tiers.get(tier, 0) / total if total else None),
-        )
-        for tier in ("core", "active", "occasional", "peripheral", "absent")
+    locale: str,
+    own: Mapping[str, str] | None = None,
+) -> str:
+    """A health finding's evidence as a sentence ("In 7 of the 7 sessions ...").
+
+    The sentence is the check's own (``own["sentence"]``, from
+    :attr:`copharvest.analysis.HealthCheck.labels`) or the label ``health_<key>``,
+    counted by the evidence's ``sessions``. Without one, or when a value it needs is
+    missing, the evidence is listed as "name: value" pairs with the names from ``own``
+    or the labels ``evidence_<name>``. An ``unknown`` finding says the records do not tell.
+    """
+    own = own or {}
+    evidence: Mapping[str, Any] = finding.get("evidence", {})
+    if finding.get("status") == "unknown":
+        return labels["health_unknown"]
+    values = {k: _shown(k, v, labels, locale) for k, v in evidence.items()}
+    sessions = evidence.get("sessions")
+    count = sessions if isinstance(sessions, int) and not isinstance(sessions, bool) else 0
+    template = own.get("sentence")
+    if template is None and f"health_{key}_other" in labels:
+        template = labels[plural_key(labels, f"health_{key}", count, locale)]
+    needed = {name for _, name, _, _ in string.Formatter().parse(template or "") if name}
+    if (
+        template is not None
+        and needed <= values.keys()
+        and all(evidence[name] is not None for name in needed)
+    ):
+        return template.format(**values)
+    return "; ".join(
+        f"{own.get(k) or labels.get(f'evidence_{k}', k.replace('_', ' '))}: {shown}"
+        for k, shown in values.items()
     )
-    sessions = {s.id: s for s in c.sessions}
-    session_rows = tuple(
-        SessionView(
-            id=row["id"],
-            number=i,
-            title=sessions[row["id"]].title if row["id"] in sessions else "",
-            dates=dates_of(dt.date.fromisoformat(row["date"]), dt.date.fromisoformat(row["end"])),
-            place=sessions[row["id"]].place if row["id"] in sessions else "",
-            size=int(row["size"]),
-            newcomers=int(row["newcomers"]),
-            overlap=_pct(row["jaccard"]),
-            levels=int(row["levels"]),
+
+
+def _annex(
+    metrics: Mapping[str, Any],
+    building_lessons: Sequence[tuple[str, str]],
+    labels: Mapping[str, str],
+    locale: str,
+    assess: bool,
+    check_labels: Mapping[str, Mapping[str, str]],
+) -> tuple[tuple[BuildingLessonView, ...], tuple[BuildingLessonView, ...]]:
+    """The ten lessons, with the self-assessment (status and evidence) when ``assess``;
+    the further checks' findings only then."""
+    health = {str(f["lesson"]): f for f in metrics.get("health", [])}
+
+    def view(number: int, key: str, title: str, explanation: str) -> BuildingLessonView:
+        finding = health.get(key, {})
+        status = str(finding.get("status", "unknown"))
+        return BuildingLessonView(
+            number=number,
+            title=title,
+            explanation=explanation,
+            status=status if assess else "",
+            status_label=labels["status_" + status] if assess else "",
+            evidence=finding_text(key, finding, labels, locale, check_labels.get(key))
+            if assess and finding
+            else "",
         )
-        for i, row in enumerate(metrics.get("sessions", []), start=1)
+
+    lessons = tuple(
+        view(i, str(i), title, explanation)
+        for i, (title, explanation) in enumerate(building_lessons, start=1)
     )
-    orgs = {o.id: o for o in c.organisations}
-    org_rows = tuple(
-        OrganisationRow(
-            name=orgs[oid].name if oid in orgs else oid,
-            coverage=_pct(row["coverage"]),
-            delegates=int(row["delegates"]),
-            attendances=int(row["attendances"]),
-        )
-        for oid, row in sorted(
-            metrics.get("organisations", {}).items(),
-            key=lambda kv: (-(kv[1]["attendances"] or 0), kv[0]),
-        )
+    further = tuple(
+        view(0, key, str(f.get("title", key)), "") for key, f in health.items() if not key.isdigit()
     )
-    flags = metrics.get("flags", {})
-    sentences = [
-        labels["flag_pigeon_loft" if flags.get("pigeon_loft") else "flag_no_pigeon_loft"],
-        labels["flag_asymmetry" if flags.get("information_asymmetry") else "flag_no_asymmetry"],
-    ]
-    if flags.get("oversized"):
-        sentences.append(f"{labels['flag_oversized']}: {', '.join(flags['oversized'])}.")
-    buddies = tuple(
-        (
-            naming.display(b["member"]),
-            naming.display(b["buddy"]) if b["buddy"] else labels["no_buddy"],
-        )
-        for b in metrics.get("buddies", [])
-    )
-    return ContinuityView(
-        number=f"1.{number}",
-        title=labels["continuity"],
-        intro=labels["continuity_intro"],
-        summary=_summary(c, metrics, labels, pack),
-        pigeon_loft_index=_pct(community.get("pigeon_loft_index")),
-        core_share=_pct(community.get("core_share")),
-        asymmetry=None if community.get("asymmetry") is None else f"{community['asymmetry']:.1f}",
-        exposure_by_group=tuple(
-            (_group_label(group, metrics.get("settings", {}), labels, pack, c.locale), _pct(value))
-            for group, value in (community.get("exposure_by_group") or {}).items()
-        ),
-        tiers=tier_rows,
-        sessions=session_rows,
-        organisations=org_rows,
-        flags=tuple(sentences),
-        buddies=buddies,
-        charts=tuple(charts),
-    )
+    return lessons, further if assess else ()

@@ -156,3 +156,64 @@ def _babel_decimal(number: float | decimal.Decimal, locale: str, pattern: str | 
     from babel.numbers import format_decimal as babel_format_decimal
 
     return str(babel_format_decimal(number, format=pattern, locale=locale))
+
+
+# --- the one formatting path of published numbers -------------------------------------
+# Every number a publication prints goes through format_count, format_share or
+# format_ratio (all on top of format_decimal), so that "1,7" and "30%" are written the
+# same way in the text, the tables and the charts.
+
+
+def format_count(n: int, locale: str) -> str:
+    """A whole number: ``1.234`` / ``1,234``."""
+    return format_decimal(n, locale)
+
+
+def format_share(value: float, locale: str) -> str:
+    """A share between 0 and 1 as a whole percentage, as babel's ``format_percent``."""
+    if language_of(locale) not in _SEPARATORS:
+        from babel.numbers import format_percent
+
+        return str(format_percent(value, locale=locale))
+    percent = (decimal.Decimal(str(value)) * 100).quantize(decimal.Decimal(1))
+    return format_decimal(int(percent), locale) + "%"
+
+
+def format_ratio(value: float, locale: str, digits: int = 2) -> str:
+    """A ratio or index rounded to at most ``digits`` decimals: ``0,58``, ``1,7``."""
+    return format_decimal(round(value, digits), locale, "#,##0.##")
+
+
+def language_of(locale: str) -> str:
+    """The language part of a locale: ``nl`` for ``nl_NL`` or ``nl-BE``."""
+    return locale.replace("-", "_").split("_")[0].lower()
+
+
+def plural_form(n: int, locale: str) -> str:
+    """The CLDR plural category of the whole number ``n`` in ``locale`` (``one``, ``other``,
+    and in other languages ``zero``, ``two``, ``few``, ``many``), as babel's
+    ``Locale.parse(locale).plural_form(n)``. English and Dutch share the rule "one for 1,
+    else other" (a test compares it with babel); other languages ask babel."""
+    if language_of(locale) in _SEPARATORS:
+        return "one" if n == 1 else "other"
+    from babel import Locale
+
+    return str(Locale.parse(locale.replace("-", "_")).plural_form(n))
+
+
+_LIST_WORDS: Final[dict[str, str]] = {"en": ", and ", "nl": " en "}
+"""The joint before the last item of a list of three or more (babel's ``format_list``);
+for two items English drops the comma."""
+
+
+def format_list(items: list[str] | tuple[str, ...], locale: str) -> str:
+    """``a, b en c`` / ``a, b, and c``, as babel's ``format_list`` (standard style)."""
+    lang = language_of(locale)
+    if lang not in _LIST_WORDS:
+        from babel.lists import format_list as babel_format_list
+
+        return str(babel_format_list(list(items), locale=locale))
+    if len(items) <= 1:
+        return "".join(items)
+    last = _LIST_WORDS[lang] if len(items) > 2 else _LIST_WORDS[lang].lstrip(",")
+    return ", ".join(items[:-1]) + last + items[-1]

@@ -2,11 +2,19 @@
 
 A domain pack may add keys or replace wording through its ``labels``; a harvest's
 locale picks the language.
+
+Counted wording: a label whose words depend on a number has one key per CLDR plural
+category, ``<key>_one``, ``<key>_other`` (and ``_zero``, ``_two``, ``_few``, ``_many``
+where a language needs them), plus an optional ``<key>_zero`` used for exactly 0 in any
+language ("Nobody ..."). :func:`plural` picks the variant by the locale's plural rules
+and fills in ``{n}`` with the localised number; ``<key>_other`` must exist.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from copharvest.l10n import format_count, language_of, plural_form
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
@@ -30,7 +38,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "building_lessons": "Ten lessons for building a CoP",
         "domain_insights": "Insights of the domain",
         "continuity": "Continuity: community or pigeon loft?",
-        "continuity_intro": "The figures below are computed from the attendance records.",
+        "continuity_intro": "Who came, who stayed and who changed: this chapter tells it from the attendance lists. The figures are in plain sentences first; the tables and figures give the details.",
         "sessions": "Sessions",
         "readings": "Readings",
         "session": "Session",
@@ -41,8 +49,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "work_forms": "Work forms",
         "size": "Present",
         "newcomers": "New",
-        "overlap": "Overlap with previous",
-        "levels": "Levels",
+        "from_previous": "Also there the time before",
+        "levels": "Levels of government",
         "organisation": "Organisation",
         "coverage": "Coverage",
         "delegates": "Delegates",
@@ -66,9 +74,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "page": "Page",
         "tier_core": "Core",
         "tier_active": "Active",
-        "tier_occasional": "Occasional (shoppers)",
-        "tier_peripheral": "Peripheral (once)",
-        "tier_absent": "Absent",
+        "tier_occasional": "Occasional",
+        "tier_peripheral": "Once",
+        "tier_absent": "Never came",
         "status_ok": "in order",
         "status_warn": "attention",
         "status_unknown": "unknown",
@@ -86,19 +94,83 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "form_guest_talk": "guest talk",
         "form_informal": "informal",
         "form_other": "other",
-        "flag_pigeon_loft": "Pigeon loft: few people come back from one session to the next.",
-        "flag_no_pigeon_loft": "No pigeon loft: many people come back from one session to the next.",
-        "flag_asymmetry": "Information asymmetry between groups of members.",
-        "flag_no_asymmetry": "No marked information asymmetry between groups of members.",
-        "flag_oversized": "Sessions larger than the maximum size",
         "no_buddy": "no core member available",
         "audience_internal": "Internal report: not for publication.",
-        "text_core": "{core} of the {members} members form the stable core: they came to at least {core_min} sessions, and to {core_rate} or more of the sessions they could attend. {active} more came regularly, {occasional} came now and then (the “shoppers”), {peripheral} came only once and {absent} never came.",
-        "text_pigeon_loft": "From one session to the next, the groups present overlapped by {overlap} on average: a pigeon-loft index of {index} (0 means the same people every time, 1 never the same person twice; above {threshold} counts as a pigeon loft).",
-        "text_seats": "{kept} organisations kept their seat while their delegate changed: they were present at {coverage} or more of the sessions since they first came, with two or more delegates in turn.",
-        "text_asymmetry": "Of the members at the last session, those at the level “{top}” had witnessed {top_exposure} of all sessions on average, those at the level “{bottom}” {bottom_exposure}: a ratio of {ratio}.",
-        "text_buddies": "{count} newcomers of the last two sessions are paired with a buddy from the stable core.",
         "unknown_group": "unknown",
+        "unknown_organisation": "No organisation recorded",
+        "yes": "yes",
+        "no": "no",
+        "delegate_changed": "Delegate changed",
+        "tier_share": "Share of those who came",
+        "continuity_intro_later": "Who came, who stayed and who changed: this chapter will tell it from the attendance lists, once there are enough of them.",
+        "key_figures": "Key figures",
+        "pigeon_loft_index": "Pigeon-loft index (0 = the same people every time, 1 = never the same person twice)",
+        "core_share": "Core members, as a share of those who came",
+        "asymmetry": "Sessions witnessed: highest group / lowest group",
+        "exposure": "Share of all sessions witnessed by those at the last session",
+        "see_figure": "figure {n}",
+        "text_too_little_zero": "No session with an attendance list has been recorded yet. There is too little to measure continuity: that takes at least {minimum} sessions.",
+        "text_too_little_one": "Only {n} session has been recorded so far. There is too little to measure continuity yet: that takes at least {minimum} sessions.",
+        "text_too_little_other": "Only {n} sessions have been recorded so far. There is too little to measure continuity yet: that takes at least {minimum} sessions.",
+        "text_no_attendance_other": "{n} sessions have been recorded, but none of them has an attendance list yet. There is too little to measure continuity.",
+        "text_came_all_one": "The {members} member on the list came at least once.",
+        "text_came_all_other": "All {members} members on the list came at least once.",
+        "text_came_one": "{n} of the {members} members on the list came at least once.",
+        "text_came_other": "{n} of the {members} members on the list came at least once.",
+        "text_never_one": "{n} member is on the list but never came, and plays no further part in the figures.",
+        "text_never_other": "{n} members are on the list but never came, and play no further part in the figures.",
+        "text_core_zero": "Nobody belongs to the stable core yet: that takes at least {core_min} sessions, and {core_rate} or more of the sessions one could attend.",
+        "text_core_one": "{n} member forms the stable core ({share} of those who came): they came to at least {core_min} sessions, and to {core_rate} or more of the sessions they could attend.",
+        "text_core_other": "{n} members form the stable core ({share} of those who came): they came to at least {core_min} sessions, and to {core_rate} or more of the sessions they could attend.",
+        "text_core_levels": "The stable core is made up of {parts}.",
+        "text_level_part_one": "{n} member from “{level}”",
+        "text_level_part_other": "{n} members from “{level}”",
+        "text_active_one": "{n} member was active: at least {active_min} sessions, and {active_rate} or more of those they could attend.",
+        "text_active_other": "{n} members were active: at least {active_min} sessions, and {active_rate} or more of those they could attend.",
+        "text_occasional_one": "{n} member came occasionally: more than once, but less regularly (a “shopper”).",
+        "text_occasional_other": "{n} members came occasionally: more than once, but less regularly (the “shoppers”).",
+        "text_peripheral_one": "{n} member came once so far.",
+        "text_peripheral_other": "{n} members came once so far.",
+        "text_figure_attendance": "Figure {n} sets every member (unnamed, by group) against the sessions: a coloured box means present.",
+        "text_figure_tiers": "Figure {n} shows for each session which groups those present came from.",
+        "text_from_previous_one": "At the last session, {n} of the {size} present had also been there the time before.",
+        "text_from_previous_other": "At the last session, {n} of the {size} present had also been there the time before.",
+        "text_from_previous_mean": "Over all sessions, on average {share} of those present had also been there the time before.",
+        "text_pigeon_loft_index": "The pigeon-loft index sums up how much the group changes from one session to the next: 0 means the same people every time, 1 never the same person twice. Here it is {index}.",
+        "text_seats_kept_zero": "No organisation kept its seat at the table while its delegate changed.",
+        "text_seats_kept_one": "{n} organisation kept its seat at the table while its delegate changed: {names}. Nobody who represented it at its first session still did so at its last, and it was present at {coverage} or more of the sessions since it first came.",
+        "text_seats_kept_other": "{n} organisations kept their seat at the table while their delegate changed: {names}. Nobody who represented them at their first session still did so at their last, and they were present at {coverage} or more of the sessions since they first came.",
+        "text_same_team_one": "{names} kept the same team at the table: someone who was there the first time was there the last time too.",
+        "text_same_team_other": "{names} kept the same team at the table: someone who was there the first time was there the last time too.",
+        "text_figure_organisations": "Figure {n} shows for each organisation the share of the sessions since its first at which it was represented, and whether the same people stayed.",
+        "text_buddies_one": "{n} newcomer of the last two sessions is paired with a buddy from the stable core.",
+        "text_buddies_other": "{n} newcomers of the last two sessions are paired with a buddy from the stable core.",
+        "text_no_buddy_one": "{n} newcomer has no buddy yet: no member of the stable core is available.",
+        "text_no_buddy_other": "{n} newcomers have no buddy yet: no member of the stable core is available.",
+        "text_tables": "The tables at the end of this chapter give the details: members by group; for each session how many were present, how many came for the first time, how many had also been there the time before and how many levels of government were at the table; and for each organisation its coverage, its delegates and whether the delegate changed.",
+        "flag_pigeon_loft_far_below": "No pigeon loft: the pigeon-loft index of {index} is well below the limit of {threshold}.",
+        "flag_pigeon_loft_near_below": "Only just no pigeon loft: the pigeon-loft index of {index} is just below the limit of {threshold}.",
+        "flag_pigeon_loft_at": "Only just no pigeon loft: the pigeon-loft index of {index} is exactly at the limit of {threshold}; only above it does a group count as a pigeon loft.",
+        "flag_pigeon_loft_near_above": "Just a pigeon loft: the pigeon-loft index of {index} is just above the limit of {threshold}.",
+        "flag_pigeon_loft_far_above": "A pigeon loft: the pigeon-loft index of {index} is well above the limit of {threshold}; few people come back from one session to the next.",
+        "flag_asymmetry_far_below": "No marked information advantage: those from “{top}” at the last session had witnessed {top_exposure} of all sessions on average, those from “{bottom}” {bottom_exposure}; a ratio of {ratio}, well below the limit of {threshold}.",
+        "flag_asymmetry_near_below": "Only just no information advantage: those from “{top}” at the last session had witnessed {top_exposure} of all sessions on average, those from “{bottom}” {bottom_exposure}; a ratio of {ratio}, just below the limit of {threshold}.",
+        "flag_asymmetry_at": "Only just no information advantage: those from “{top}” at the last session had witnessed {top_exposure} of all sessions on average, those from “{bottom}” {bottom_exposure}; a ratio of {ratio}, exactly at the limit of {threshold}.",
+        "flag_asymmetry_near_above": "A slight information advantage for “{top}”: those from “{top}” at the last session had witnessed {top_exposure} of all sessions on average, those from “{bottom}” only {bottom_exposure}; a ratio of {ratio}, just above the limit of {threshold}.",
+        "flag_asymmetry_far_above": "An information advantage for “{top}”: those from “{top}” at the last session had witnessed {top_exposure} of all sessions on average, those from “{bottom}” only {bottom_exposure}; a ratio of {ratio}, well above the limit of {threshold}. “{top}” knows more of what was said before.",
+        "flag_oversized_one": "Session {sessions} had more than {max_size} members present: more than a group can work with.",
+        "flag_oversized_other": "Sessions {sessions} had more than {max_size} members present: more than a group can work with.",
+        "health_unknown": "The records do not (yet) tell.",
+        "health_1_other": "In {diagonal_sessions} of the {sessions} sessions, members from more than one level of government were at the table; the aim is at least {minimum} of the sessions.",
+        "health_2_other": "A session usually had {median_size} members present (the median); the aim is at most {max_size}.",
+        "health_3_other": "The stable core is {core_share} of those who came (the aim is at least {core_share_min}), the pigeon-loft index is {pigeon_loft_index} (the aim is at most {pigeon_loft_threshold}), and {newcomers_without_buddy} of the {newcomers} newcomers have no buddy.",
+        "health_4_other": "In {matching} of the {sessions} sessions, practice was central (a case clinic, intervision or a field visit); the aim is at least {minimum} of the sessions.",
+        "health_5_other": "In {matching} of the {sessions} sessions there was a strategic consultation; the aim is at least {minimum} of the sessions.",
+        "health_6_other": "In {matching} of the {sessions} sessions a reading was discussed or a link made with another learning environment; the aim is at least {minimum} of the sessions.",
+        "health_7_other": "In {matching} of the {sessions} sessions there was an external guest; the aim is at least {minimum} of the sessions.",
+        "health_8_other": "In {matching} of the {sessions} sessions the group stayed overnight or had an informal part; the aim is at least {minimum} of the sessions.",
+        "health_9_other": "In {matching} of the {sessions} sessions the group met at a practice location; the aim is at least {minimum} of the sessions.",
+        "health_10_other": "In {matching} of the {sessions} sessions a group of members prepared the programme; the aim is at least {minimum} of the sessions.",
         "evidence_sessions": "sessions",
         "evidence_matching": "matching",
         "evidence_share": "share",
@@ -135,7 +207,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "building_lessons": "Tien lessen voor het bouwen van een CoP",
         "domain_insights": "Inzichten uit het domein",
         "continuity": "Continuïteit: community of duiventil?",
-        "continuity_intro": "De cijfers hieronder zijn berekend uit de presentielijsten.",
+        "continuity_intro": "Wie kwam er, wie bleef en wie wisselde: dit hoofdstuk vertelt het uit de presentielijsten. Eerst de cijfers in gewone zinnen; de tabellen en figuren geven de details.",
         "sessions": "Bijeenkomsten",
         "readings": "Literatuur",
         "session": "Bijeenkomst",
@@ -146,8 +218,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "work_forms": "Werkvormen",
         "size": "Aanwezig",
         "newcomers": "Nieuw",
-        "overlap": "Overlap met vorige",
-        "levels": "Niveaus",
+        "from_previous": "Vorige keer ook",
+        "levels": "Bestuurslagen",
         "organisation": "Organisatie",
         "coverage": "Dekking",
         "delegates": "Afgevaardigden",
@@ -171,9 +243,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "page": "Pagina",
         "tier_core": "Vaste kern",
         "tier_active": "Actief",
-        "tier_occasional": "Af en toe (shoppers)",
+        "tier_occasional": "Af en toe",
         "tier_peripheral": "Eenmalig",
-        "tier_absent": "Afwezig",
+        "tier_absent": "Nooit gekomen",
         "status_ok": "op orde",
         "status_warn": "aandacht",
         "status_unknown": "onbekend",
@@ -191,24 +263,88 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "form_guest_talk": "gastspreker",
         "form_informal": "informeel",
         "form_other": "overig",
-        "flag_pigeon_loft": "Duiventil: weinig mensen komen van de ene bijeenkomst naar de volgende terug.",
-        "flag_no_pigeon_loft": "Geen duiventil: veel mensen komen van de ene bijeenkomst naar de volgende terug.",
-        "flag_asymmetry": "Informatieoverwicht tussen groepen deelnemers.",
-        "flag_no_asymmetry": "Geen duidelijk informatieoverwicht tussen groepen deelnemers.",
-        "flag_oversized": "Bijeenkomsten groter dan de maximale omvang",
         "no_buddy": "geen lid van de vaste kern beschikbaar",
         "audience_internal": "Intern verslag: niet voor publicatie.",
-        "text_core": "{core} van de {members} deelnemers vormen de vaste kern: zij kwamen naar minstens {core_min} bijeenkomsten, en naar {core_rate} of meer van de bijeenkomsten waar zij bij konden zijn. Nog {active} kwamen geregeld, {occasional} kwamen af en toe (de ‘shoppers’), {peripheral} kwamen één keer en {absent} kwamen nooit.",
-        "text_pigeon_loft": "Van de ene bijeenkomst op de volgende overlapten de groepen aanwezigen gemiddeld voor {overlap}: een duiventilindex van {index} (0 is steeds dezelfde mensen, 1 nooit twee keer dezelfde; boven {threshold} spreken we van een duiventil).",
-        "text_seats": "{kept} organisaties hielden hun plek aan tafel terwijl hun afgevaardigde wisselde: zij waren bij {coverage} of meer van de bijeenkomsten sinds hun eerste keer, met twee of meer afgevaardigden na elkaar.",
-        "text_asymmetry": "Van de aanwezigen bij de laatste bijeenkomst hadden de deelnemers op het niveau ‘{top}’ gemiddeld {top_exposure} van alle bijeenkomsten meegemaakt, die op het niveau ‘{bottom}’ {bottom_exposure}: een verhouding van {ratio}.",
-        "text_buddies": "{count} nieuwkomers van de laatste twee bijeenkomsten krijgen een maatje uit de vaste kern.",
         "unknown_group": "onbekend",
+        "unknown_organisation": "Geen organisatie vastgelegd",
+        "yes": "ja",
+        "no": "nee",
+        "delegate_changed": "Afgevaardigde gewisseld",
+        "tier_share": "Aandeel van wie kwam",
+        "continuity_intro_later": "Wie kwam er, wie bleef en wie wisselde: dit hoofdstuk vertelt het uit de presentielijsten, zodra er genoeg zijn.",
+        "key_figures": "Kerncijfers",
+        "pigeon_loft_index": "Duiventilindex (0 = steeds dezelfde mensen, 1 = nooit twee keer dezelfde)",
+        "core_share": "Vaste kern, als deel van wie kwam",
+        "asymmetry": "Meegemaakte bijeenkomsten: hoogste groep / laagste groep",
+        "exposure": "Deel van alle bijeenkomsten meegemaakt door wie bij de laatste was",
+        "see_figure": "figuur {n}",
+        "text_too_little_zero": "Er is nog geen bijeenkomst met een presentielijst vastgelegd. Er is te weinig om de continuïteit te meten: daarvoor zijn minstens {minimum} bijeenkomsten nodig.",
+        "text_too_little_one": "Er is pas {n} bijeenkomst vastgelegd. Er is nog te weinig om de continuïteit te meten: daarvoor zijn minstens {minimum} bijeenkomsten nodig.",
+        "text_too_little_other": "Er zijn pas {n} bijeenkomsten vastgelegd. Er is nog te weinig om de continuïteit te meten: daarvoor zijn minstens {minimum} bijeenkomsten nodig.",
+        "text_no_attendance_other": "Er zijn {n} bijeenkomsten vastgelegd, maar bij geen ervan is de presentie bijgehouden. Er is te weinig om de continuïteit te meten.",
+        "text_came_all_one": "De {members} deelnemer op de lijst kwam minstens één keer.",
+        "text_came_all_other": "Alle {members} deelnemers op de lijst kwamen minstens één keer.",
+        "text_came_one": "{n} van de {members} deelnemers op de lijst kwam minstens één keer.",
+        "text_came_other": "{n} van de {members} deelnemers op de lijst kwamen minstens één keer.",
+        "text_never_one": "{n} deelnemer staat wel op de lijst maar kwam nooit, en telt in de cijfers verder niet mee.",
+        "text_never_other": "{n} deelnemers staan wel op de lijst maar kwamen nooit, en tellen in de cijfers verder niet mee.",
+        "text_core_zero": "Niemand hoort nog bij de vaste kern: daarvoor kom je naar minstens {core_min} bijeenkomsten, en naar {core_rate} of meer van de bijeenkomsten waar je bij kon zijn.",
+        "text_core_one": "{n} deelnemer vormt de vaste kern ({share} van wie kwam): die kwam naar minstens {core_min} bijeenkomsten, en naar {core_rate} of meer van de bijeenkomsten waar die bij kon zijn.",
+        "text_core_other": "{n} deelnemers vormen de vaste kern ({share} van wie kwam): zij kwamen naar minstens {core_min} bijeenkomsten, en naar {core_rate} of meer van de bijeenkomsten waar zij bij konden zijn.",
+        "text_core_levels": "De vaste kern bestaat uit {parts}.",
+        "text_level_part_one": "{n} deelnemer van ‘{level}’",
+        "text_level_part_other": "{n} deelnemers van ‘{level}’",
+        "text_active_one": "{n} deelnemer was actief: minstens {active_min} keer, en bij {active_rate} of meer van de bijeenkomsten waar die bij kon zijn.",
+        "text_active_other": "{n} deelnemers waren actief: minstens {active_min} keer, en bij {active_rate} of meer van de bijeenkomsten waar zij bij konden zijn.",
+        "text_occasional_one": "{n} deelnemer kwam af en toe: vaker dan één keer, maar minder geregeld (een ‘shopper’).",
+        "text_occasional_other": "{n} deelnemers kwamen af en toe: vaker dan één keer, maar minder geregeld (de ‘shoppers’).",
+        "text_peripheral_one": "{n} deelnemer kwam eenmalig: tot nu toe één keer.",
+        "text_peripheral_other": "{n} deelnemers kwamen eenmalig: tot nu toe één keer.",
+        "text_figure_attendance": "Figuur {n} zet alle deelnemers (zonder naam, per groep) tegen de bijeenkomsten: een gekleurd vakje betekent aanwezig.",
+        "text_figure_tiers": "Figuur {n} laat per bijeenkomst zien uit welke groepen de aanwezigen kwamen.",
+        "text_from_previous_one": "Bij de laatste bijeenkomst was {n} van de {size} aanwezigen er de vorige keer ook.",
+        "text_from_previous_other": "Bij de laatste bijeenkomst waren {n} van de {size} aanwezigen er de vorige keer ook.",
+        "text_from_previous_mean": "Over alle bijeenkomsten samen was gemiddeld {share} van de aanwezigen er de vorige keer ook.",
+        "text_pigeon_loft_index": "De duiventilindex vat samen hoe sterk de groep van keer op keer wisselt: 0 is steeds dezelfde mensen, 1 is nooit twee keer dezelfde. Hier is die {index}.",
+        "text_seats_kept_zero": "Geen enkele organisatie hield haar plek aan tafel terwijl haar afgevaardigde wisselde.",
+        "text_seats_kept_one": "{n} organisatie hield haar plek aan tafel terwijl de afgevaardigde wisselde: {names}. Wie haar de eerste keer vertegenwoordigde, deed dat de laatste keer niet meer, en ze was bij {coverage} of meer van de bijeenkomsten sinds haar eerste keer.",
+        "text_seats_kept_other": "{n} organisaties hielden hun plek aan tafel terwijl hun afgevaardigde wisselde: {names}. Wie hen de eerste keer vertegenwoordigde, deed dat de laatste keer niet meer, en ze waren bij {coverage} of meer van de bijeenkomsten sinds hun eerste keer.",
+        "text_same_team_one": "{names} hield hetzelfde team aan tafel: wie er de eerste keer bij was, was er de laatste keer ook.",
+        "text_same_team_other": "{names} hielden hetzelfde team aan tafel: wie er de eerste keer bij was, was er de laatste keer ook.",
+        "text_figure_organisations": "Figuur {n} toont per organisatie bij welk deel van de bijeenkomsten sinds haar eerste keer ze vertegenwoordigd was, en of daar dezelfde mensen zaten.",
+        "text_buddies_one": "{n} nieuwkomer van de laatste twee bijeenkomsten krijgt een maatje uit de vaste kern.",
+        "text_buddies_other": "{n} nieuwkomers van de laatste twee bijeenkomsten krijgen een maatje uit de vaste kern.",
+        "text_no_buddy_one": "{n} nieuwkomer heeft nog geen maatje: er is geen lid van de vaste kern beschikbaar.",
+        "text_no_buddy_other": "{n} nieuwkomers hebben nog geen maatje: er is geen lid van de vaste kern beschikbaar.",
+        "text_tables": "De tabellen aan het eind van dit hoofdstuk geven de details: de deelnemers per groep; per bijeenkomst hoeveel er aanwezig waren, hoeveel er voor het eerst kwamen, hoeveel er de vorige keer ook waren en uit hoeveel bestuurslagen ze kwamen; en per organisatie haar dekking, haar afgevaardigden en of de afgevaardigde wisselde.",
+        "flag_pigeon_loft_far_below": "Geen duiventil: de duiventilindex van {index} ligt ruim onder de grens van {threshold}.",
+        "flag_pigeon_loft_near_below": "Net geen duiventil: de duiventilindex van {index} ligt net onder de grens van {threshold}.",
+        "flag_pigeon_loft_at": "Net geen duiventil: de duiventilindex van {index} ligt precies op de grens van {threshold}; pas daarboven spreken we van een duiventil.",
+        "flag_pigeon_loft_near_above": "Net een duiventil: de duiventilindex van {index} ligt net boven de grens van {threshold}.",
+        "flag_pigeon_loft_far_above": "Een duiventil: de duiventilindex van {index} ligt ruim boven de grens van {threshold}; weinig mensen komen van de ene bijeenkomst naar de volgende terug.",
+        "flag_asymmetry_far_below": "Geen duidelijk informatieoverwicht: wie van ‘{top}’ bij de laatste bijeenkomst was, had gemiddeld {top_exposure} van alle bijeenkomsten meegemaakt, wie van ‘{bottom}’ kwam {bottom_exposure}; een verhouding van {ratio}, ruim onder de grens van {threshold}.",
+        "flag_asymmetry_near_below": "Net geen informatieoverwicht: wie van ‘{top}’ bij de laatste bijeenkomst was, had gemiddeld {top_exposure} van alle bijeenkomsten meegemaakt, wie van ‘{bottom}’ kwam {bottom_exposure}; een verhouding van {ratio}, net onder de grens van {threshold}.",
+        "flag_asymmetry_at": "Net geen informatieoverwicht: wie van ‘{top}’ bij de laatste bijeenkomst was, had gemiddeld {top_exposure} van alle bijeenkomsten meegemaakt, wie van ‘{bottom}’ kwam {bottom_exposure}; een verhouding van {ratio}, precies op de grens van {threshold}.",
+        "flag_asymmetry_near_above": "Een licht informatieoverwicht bij ‘{top}’: wie van ‘{top}’ bij de laatste bijeenkomst was, had gemiddeld {top_exposure} van alle bijeenkomsten meegemaakt, wie van ‘{bottom}’ kwam maar {bottom_exposure}; een verhouding van {ratio}, net boven de grens van {threshold}.",
+        "flag_asymmetry_far_above": "Informatieoverwicht bij ‘{top}’: wie van ‘{top}’ bij de laatste bijeenkomst was, had gemiddeld {top_exposure} van alle bijeenkomsten meegemaakt, wie van ‘{bottom}’ kwam maar {bottom_exposure}; een verhouding van {ratio}, ruim boven de grens van {threshold}. ‘{top}’ weet dus meer van wat er eerder besproken is.",
+        "flag_oversized_one": "Bijeenkomst {sessions} had meer dan {max_size} deelnemers: meer dan een groep goed aankan.",
+        "flag_oversized_other": "De bijeenkomsten {sessions} hadden meer dan {max_size} deelnemers: meer dan een groep goed aankan.",
+        "health_unknown": "Dit valt uit de gegevens (nog) niet op te maken.",
+        "health_1_other": "In {diagonal_sessions} van de {sessions} bijeenkomsten zaten deelnemers van meer dan één bestuurslaag aan tafel; het doel is minstens {minimum} van de bijeenkomsten.",
+        "health_2_other": "Een bijeenkomst telde meestal {median_size} deelnemers (de mediaan); het doel is hoogstens {max_size}.",
+        "health_3_other": "De vaste kern is {core_share} van wie kwam (het doel is minstens {core_share_min}), de duiventilindex is {pigeon_loft_index} (het doel is hoogstens {pigeon_loft_threshold}), en {newcomers_without_buddy} van de {newcomers} nieuwkomers hebben geen maatje.",
+        "health_4_other": "In {matching} van de {sessions} bijeenkomsten stond de praktijk centraal (casuïstiek, intervisie of een werkbezoek); het doel is minstens {minimum} van de bijeenkomsten.",
+        "health_5_other": "In {matching} van de {sessions} bijeenkomsten zat een strategisch overleg; het doel is minstens {minimum} van de bijeenkomsten.",
+        "health_6_other": "In {matching} van de {sessions} bijeenkomsten werd literatuur besproken of een verbinding gelegd met een andere leeromgeving; het doel is minstens {minimum} van de bijeenkomsten.",
+        "health_7_other": "In {matching} van de {sessions} bijeenkomsten was er een externe gast; het doel is minstens {minimum} van de bijeenkomsten.",
+        "health_8_other": "In {matching} van de {sessions} bijeenkomsten bleef de groep overnachten of was er een informeel deel; het doel is minstens {minimum} van de bijeenkomsten.",
+        "health_9_other": "In {matching} van de {sessions} bijeenkomsten kwam de groep samen op een praktijklocatie; het doel is minstens {minimum} van de bijeenkomsten.",
+        "health_10_other": "In {matching} van de {sessions} bijeenkomsten bereidde een groep deelnemers het programma voor; het doel is minstens {minimum} van de bijeenkomsten.",
         "evidence_sessions": "bijeenkomsten",
         "evidence_matching": "waarvan",
         "evidence_share": "aandeel",
         "evidence_minimum": "minimum",
-        "evidence_diagonal_sessions": "bijeenkomsten met meerdere niveaus",
+        "evidence_diagonal_sessions": "bijeenkomsten met meerdere bestuurslagen",
         "evidence_diagonal_share": "aandeel diagonaal",
         "evidence_median_size": "mediane omvang",
         "evidence_max_size": "maximale omvang",
@@ -223,10 +359,30 @@ LABELS: Mapping[str, Mapping[str, str]] = {
 
 
 def labels_for(locale: str, extra: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
-    """The labels of ``locale`` (English for missing keys), with ``extra`` applied."""
+    """The labels of ``locale`` (English for missing keys), with ``extra`` applied.
+
+    ``nl_NL`` or ``nl-BE`` take the Dutch labels (the language part of the locale).
+    """
     result = dict(LABELS["en"])
-    result.update(LABELS.get(locale, {}))
+    result.update(LABELS.get(locale, LABELS.get(language_of(locale), {})))
     if extra:
-        # a pack's wording for the locale, else its English wording
-        result.update(extra.get(locale, extra.get("en", {})))
+        # a pack's wording for the locale, else for its language, else its English wording
+        result.update(extra.get(locale) or extra.get(language_of(locale)) or extra.get("en", {}))
     return result
+
+
+def plural_key(labels: Mapping[str, str], key: str, n: int, locale: str) -> str:
+    """The variant of the counted label ``key`` for ``n`` (see the module's docstring)."""
+    if n == 0 and f"{key}_zero" in labels:
+        return f"{key}_zero"
+    variant = f"{key}_{plural_form(n, locale)}"
+    return variant if variant in labels else f"{key}_other"
+
+
+def plural(labels: Mapping[str, str], key: str, n: int, locale: str, **values: object) -> str:
+    """The counted label ``key`` for ``n``, with ``{n}`` and ``values`` filled in.
+
+    ``plural(labels, "text_buddies", 1, "nl")`` gives "1 nieuwkomer ... krijgt ...",
+    with 3 "3 nieuwkomers ... krijgen ...".
+    """
+    return labels[plural_key(labels, key, n, locale)].format(n=format_count(n, locale), **values)

@@ -313,6 +313,10 @@ class Settings:
     """Health check 9: minimum share held at a practice location (default 0.5)."""
     preparation_min: float | None = None
     """Health check 10: minimum share with a preparation group (default 0.75)."""
+    seat_coverage_min: float | None = None
+    """Minimum coverage for an organisation to count in ``seats_kept`` (default 0.75)."""
+    health_in_public: bool | None = None
+    """Show the health check's self-assessment in public publications too (default no)."""
 
 
 @_typed

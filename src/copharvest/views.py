@@ -136,7 +136,7 @@ class TierRow:
     count: int
     """Members in it."""
     share: str
-    """Share of all members, as a percentage."""
+    """Share of the members who came, as a percentage ("–" for those who never came)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -151,6 +151,9 @@ class OrganisationRow:
     """Distinct delegates."""
     attendances: int
     """Attendances."""
+    delegate_changed: str = ""
+    """Whether the seat passed to other people, printed ("yes", "no", "–" when it cannot
+    tell: represented once, or the members without an organisation)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -181,8 +184,9 @@ class SessionView:
     """Members present."""
     newcomers: int = 0
     """Newcomers (continuity table only)."""
-    overlap: str = ""
-    """Overlap with the previous session, as a percentage (continuity table only)."""
+    from_previous: str = ""
+    """How many of those present had also been at the previous session ("–" for the
+    first; continuity table only)."""
     levels: int = 0
     """Governance levels present (continuity table only)."""
     notes: tuple[Block, ...] = ()
@@ -220,11 +224,12 @@ class BuildingLessonView:
     explanation: str
     """Short explanation."""
     status: str
-    """``ok``, ``warn`` or ``unknown``."""
+    """``ok``, ``warn`` or ``unknown``; empty when the audience does not see the
+    self-assessment."""
     status_label: str
-    """Printed status."""
+    """Printed status; empty likewise."""
     evidence: str
-    """The numbers behind the status, as one line."""
+    """The numbers behind the status as a sentence; empty likewise."""
 
 
 @attrs.frozen(kw_only=True)
@@ -250,11 +255,12 @@ class ContinuityView:
     intro: str
     """Opening sentence."""
     summary: tuple[str, ...]
-    """The findings in sentences, written from the metrics."""
+    """The story: paragraphs of plain sentences written from the metrics (with too few
+    sessions, the one sentence saying so)."""
     pigeon_loft_index: str
-    """Pigeon-loft index as a percentage."""
+    """Pigeon-loft index, two decimals at most ("0,58")."""
     core_share: str
-    """Core share as a percentage."""
+    """Core members as a share of those who came, as a percentage."""
     asymmetry: str | None
     """Exposure ratio, one decimal; none when it cannot be computed."""
     exposure_by_group: tuple[tuple[str, str], ...]
@@ -262,15 +268,18 @@ class ContinuityView:
     tiers: tuple[TierRow, ...]
     """Members by tier."""
     sessions: tuple[SessionView, ...]
-    """Sessions with size, newcomers, overlap and levels."""
+    """Sessions with size, newcomers, how many came from the previous one, and levels."""
     organisations: tuple[OrganisationRow, ...]
     """Organisations by attendances."""
     flags: tuple[str, ...]
-    """Sentences about the flags raised."""
+    """The verdicts: pigeon loft, information advantage, oversized sessions."""
     buddies: tuple[tuple[str, str], ...]
     """(newcomer, buddy) as printed."""
     charts: tuple[ChartView, ...] = ()
-    """Charts to embed."""
+    """Charts to embed, in the order the story numbers them."""
+    measured: bool = True
+    """Enough sessions with attendance to measure; when false the chapter has only its
+    summary sentence: no tables, charts, key figures or verdicts."""
 
 
 @attrs.frozen(kw_only=True)

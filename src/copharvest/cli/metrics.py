@@ -51,6 +51,7 @@ _OPTIONS: tuple[tuple[str, click.ParamType[Any], str], ...] = (
     ("relaxation_min", _SHARE, "Lesson 8: minimum share with an overnight stay or informal item."),
     ("place_min", _SHARE, "Lesson 9: minimum share at a practice location."),
     ("preparation_min", _SHARE, "Lesson 10: minimum share with a preparation group."),
+    ("seat_coverage_min", _SHARE, "Minimum coverage to count in seats_kept."),
 )
 
 
@@ -179,7 +180,7 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
     With ``naming``, members who did not consent appear by pseudonym.
     """
     public_id = naming.public_id if naming is not None else (lambda member_id: member_id)
-    from copharvest.continuity import TIERS
+    from copharvest.continuity import TIERS, UNKNOWN
 
     c = analysis.continuity
     s = c.community
@@ -225,16 +226,27 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
         lines.append(f"  {group:<20}{_fixed(value):>6}")
     lines += [f"  ratio {_fixed(s.asymmetry)}", "", "Organisations"]
     names = {o.id: o.name or o.id for o in community.organisations}
+    names[UNKNOWN] = "(no organisation recorded)"  # "unknown" is reserved: never an id
     labels = {oid: _short(names.get(oid, oid), 40) for oid in c.organisations}
     w = max([len("organisation"), *map(len, labels.values())]) + 2
     if c.organisations:
-        lines.append(f"  {'organisation':<{w}}{'coverage':>9}{'delegates':>11}{'attendances':>13}")
+        lines.append(
+            f"  {'organisation':<{w}}{'coverage':>9}{'delegates':>11}{'attendances':>13}"
+            f"{'delegate changed':>18}"
+        )
+    changed = {True: "yes", False: "no", None: "–"}
     for oid, o in c.organisations.items():
         lines.append(
             f"  {labels[oid]:<{w}}{_percent(o.coverage):>9}{o.delegates:>11}{o.attendances:>13}"
+            f"{changed[o.delegate_changed]:>18}"
         )
     if not c.organisations:
         lines.append("  (no organisations)")
+    else:
+        lines.append(
+            f"  seats kept while the delegate changed: {s.seats_kept}"
+            f" (coverage at least {p.seat_coverage_min:.0%})"
+        )
     flags = c.flags
     lines += [
         "",

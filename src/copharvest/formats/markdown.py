@@ -147,27 +147,48 @@ def _continuity(h: Harvest) -> list[str]:
     lines = [f"### {c.number} {escape(c.title)}", "", escape(c.intro), ""]
     for sentence in c.summary:
         lines += [escape(sentence), ""]
-    lines += [f"| {labels['tier']} | {labels['members']} | % |", "| --- | ---: | ---: |"]
-    lines += [f"| {escape(t.label)} | {t.count} | {t.share} |" for t in c.tiers] + [""]
-    lines += [f"- {escape(f)}" for f in c.flags] + [""]
-    for chart in c.charts:
-        lines += [f"*{labels['figure']}: {escape(chart.title)}* — {escape(chart.alt_text)}", ""]
+    if not c.measured:  # too little to measure: the sentence says so, nothing more
+        return lines
+    key_figures = [
+        ("pigeon_loft_index", c.pigeon_loft_index),
+        ("core_share", c.core_share),
+        *([("asymmetry", c.asymmetry)] if c.asymmetry is not None else []),
+    ]
+    lines += [f"| {labels['key_figures']} | |", "| --- | ---: |"]
+    lines += [f"| {escape(labels[key])} | {escape(value)} |" for key, value in key_figures]
+    lines += [
+        f"| {escape(labels['exposure'])}: {escape(group)} | {escape(share)} |"
+        for group, share in c.exposure_by_group
+    ] + [""]
+    if c.flags:
+        lines += [f"**{labels['flags']}**", ""]
+        lines += [f"- {escape(f)}" for f in c.flags] + [""]
+    for number, chart in enumerate(c.charts, start=1):
+        lines += [
+            f"*{labels['figure']} {number}. {escape(chart.title)}* — {escape(chart.alt_text)}",
+            "",
+        ]
+    lines += [
+        f"| {labels['tier']} | {labels['members']} | {labels['tier_share']} |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| {escape(t.label)} | {t.count} | {escape(t.share)} |" for t in c.tiers] + [""]
     if c.sessions:
         lines += [
-            f"| # | {labels['date']} | {labels['size']} | {labels['newcomers']} | {labels['overlap']} | {labels['levels']} |",
+            f"| # | {labels['date']} | {labels['size']} | {labels['newcomers']} | {labels['from_previous']} | {labels['levels']} |",
             "| --- | --- | ---: | ---: | ---: | ---: |",
         ]
         lines += [
-            f"| {s.number} | {escape(s.dates)} | {s.size} | {s.newcomers} | {s.overlap} | {s.levels} |"
+            f"| {s.number} | {escape(s.dates)} | {s.size} | {s.newcomers} | {s.from_previous} | {s.levels} |"
             for s in c.sessions
         ] + [""]
     if c.organisations:
         lines += [
-            f"| {labels['organisation']} | {labels['coverage']} | {labels['delegates']} | {labels['attendances']} |",
-            "| --- | ---: | ---: | ---: |",
+            f"| {labels['organisation']} | {labels['coverage']} | {labels['delegates']} | {labels['delegate_changed']} | {labels['attendances']} |",
+            "| --- | ---: | ---: | :---: | ---: |",
         ]
         lines += [
-            f"| {escape(o.name)} | {o.coverage} | {o.delegates} | {o.attendances} |"
+            f"| {escape(o.name)} | {escape(o.coverage)} | {o.delegates} | {escape(o.delegate_changed)} | {o.attendances} |"
             for o in c.organisations
         ] + [""]
     if c.buddies:
@@ -183,10 +204,12 @@ def _annex_building(h: Harvest) -> list[str]:
     lines = [f"## {labels['annex']}: {labels['building_lessons']}", ""]
     for lesson in (*h.building_lessons, *h.plugin_findings):
         number = f"{lesson.number}. " if lesson.number else "- "
-        lines.append(
-            f"{number}**{escape(lesson.title)}** {escape(lesson.explanation)} "
-            f"({labels['status']}: {escape(lesson.status_label)}; {escape(lesson.evidence)})"
-        )
+        line = f"{number}**{escape(lesson.title)}** {escape(lesson.explanation)}".rstrip()
+        if lesson.status:  # the self-assessment, where the audience sees it
+            line += f" ({labels['status']}: {escape(lesson.status_label)})"
+            if lesson.evidence:
+                line += f" {escape(lesson.evidence)}"
+        lines.append(line)
     return [*lines, ""]
 
 

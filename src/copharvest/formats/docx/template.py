@@ -317,7 +317,7 @@ def continuity() -> str:
         (
             (w - 3000, "{{ labels.tier }}", False),
             (1500, "{{ labels.members }}", True),
-            (1500, "%", True),
+            (1500, "{{ labels.tier_share }}", True),
         ),
         (
             (w - 3000, "{{ tier.label }}", False),
@@ -325,8 +325,9 @@ def continuity() -> str:
             (1500, "{{ tier.share }}", True),
         ),
     )
-    small, wide = 1200, 2100
-    date = w - 500 - 3 * small - wide
+    # wide enough for the Dutch headings ("Bestuurslagen") on one line
+    small, wide = 1200, 2000
+    date = w - 500 - 2 * small - 2 * wide
     sessions = looped_table(
         f"for session in {c}.sessions",
         (
@@ -334,32 +335,36 @@ def continuity() -> str:
             (date, "{{ labels.date }}", False),
             (small, "{{ labels.size }}", True),
             (small, "{{ labels.newcomers }}", True),
-            (wide, "{{ labels.overlap }}", True),
-            (small, "{{ labels.levels }}", True),
+            (wide, "{{ labels.from_previous }}", True),
+            (wide, "{{ labels.levels }}", True),
         ),
         (
             (500, "{{ session.number }}", True),
             (date, "{{ session.dates }}", False),
             (small, "{{ session.size }}", True),
             (small, "{{ session.newcomers }}", True),
-            (wide, "{{ session.overlap }}", True),
-            (small, "{{ session.levels }}", True),
+            (wide, "{{ session.from_previous }}", True),
+            (wide, "{{ session.levels }}", True),
         ),
     )
-    col = 1500
+    # columns sized for the Dutch headings ("Afgevaardigden", "Aanwezigheden")
+    cols = (1100, 1800, 1600, 1800)
+    name = w - sum(cols)
     organisations = looped_table(
         f"for organisation in {c}.organisations",
         (
-            (w - 3 * col, "{{ labels.organisation }}", False),
-            (col, "{{ labels.coverage }}", True),
-            (col, "{{ labels.delegates }}", True),
-            (col, "{{ labels.attendances }}", True),
+            (name, "{{ labels.organisation }}", False),
+            (cols[0], "{{ labels.coverage }}", True),
+            (cols[1], "{{ labels.delegates }}", True),
+            (cols[2], "{{ labels.delegate_changed }}", True),
+            (cols[3], "{{ labels.attendances }}", True),
         ),
         (
-            (w - 3 * col, "{{ organisation.name }}", False),
-            (col, "{{ organisation.coverage }}", True),
-            (col, "{{ organisation.delegates }}", True),
-            (col, "{{ organisation.attendances }}", True),
+            (name, "{{ organisation.name }}", False),
+            (cols[0], "{{ organisation.coverage }}", True),
+            (cols[1], "{{ organisation.delegates }}", True),
+            (cols[2], "{{ organisation.delegate_changed }}", True),
+            (cols[3], "{{ organisation.attendances }}", True),
         ),
     )
     return (
@@ -368,6 +373,8 @@ def continuity() -> str:
         + tag(f"for sentence in {c}.summary")
         + p(r("{{ sentence }}"))
         + tag("endfor")
+        # too little to measure: the summary says so, and nothing else is shown
+        + tag(f"if {c}.measured")
         + key_figures
         + bullets(f"{c}.flags", "labels.flags", "flag")
         + tag(f"for chart in {c}.charts")
@@ -390,6 +397,7 @@ def continuity() -> str:
         + p(r("{{ newcomer }} \u2192 {{ buddy }}"), style="ListBullet")
         + tag("endfor")
         + tag("endif")
+        + tag("endif")
     )
 
 
@@ -405,12 +413,13 @@ def status(item: str) -> str:
             style="AnnexItemStatus",
         )
 
+    # no status: the audience does not see the self-assessment (settings.health_in_public)
     return (
         tag(f"if {item}.status == 'ok'")
         + line("StatusOk")
         + tag(f"elif {item}.status == 'warn'")
         + line("StatusWarn")
-        + tag("else")
+        + tag(f"elif {item}.status")
         + line("StatusUnknown")
         + tag("endif")
     )
