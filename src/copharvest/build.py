@@ -92,10 +92,13 @@ def prepare(
     charts_dir: Path | None = None,
     registry: Registry | None = None,
     folder: Path | None = None,
+    accents: Mapping[str, str] | None = None,
 ) -> Prepared:
     """Analyse the community and build the Harvest view model for ``audience``.
 
-    :param charts_dir: where to draw the charts; none to build without charts.
+    :param charts_dir: where to draw the charts' pictures; none to build without charts.
+        There are no charts either while there is too little to measure.
+    :param accents: the template theme's colours (``accent1`` -> RGB), for pictures.
     :param folder: the harvest folder, where the cover picture the community names is;
         none to leave the picture out. The view model gives the picture's path as the
         records do, relative to the folder, so that no local path is published.
@@ -107,20 +110,20 @@ def prepare(
     pack = find_pack(community, registry)
     analysis = analyse_with_plugins(community, registry, pack, overrides)
     charts: list[ChartView] = []
-    if charts_dir is not None:
-        from copharvest.charts import draw_charts
+    if charts_dir is not None and _measured(analysis):
+        from copharvest.booklet_charts import booklet_charts
         from copharvest.labels import labels_for
 
         # the groups carry the same names in the charts as in the text (a pack's wording)
         words = labels_for(community.locale, pack.labels)
-        for chart in draw_charts(
-            community, analysis, charts_dir, locale=community.locale, labels=words
-        ):
-            charts.append(
-                ChartView(
-                    id=chart.id, path=str(chart.path), title=chart.title, alt_text=chart.alt_text
-                )
-            )
+        charts = booklet_charts(
+            community,
+            analysis,
+            charts_dir,
+            locale=community.locale,
+            labels=words,
+            accents=accents,
+        )
     texts = [(t.title, t.explanation) for t in lesson_texts(community, community.locale)]
     harvest = make_harvest(
         community,
@@ -142,6 +145,31 @@ def prepare(
 
     harvest = plugins.chain("adjust_harvest", harvest, "harvest", must_be_harvest, pack=pack)
     return Prepared(harvest=harvest, pack=pack, analysis=analysis)
+
+
+def _measured(analysis: Analysis) -> bool:
+    """Whether there is enough to measure (the continuity story's own rule)."""
+    from copharvest.story import MIN_SESSIONS
+
+    summary = analysis.continuity.community
+    return summary.sessions >= MIN_SESSIONS and summary.attendances > 0
+
+
+def template_accents(fmt: OutputFormat, template: Path | None) -> dict[str, str]:
+    """The accent colours of the theme of ``template`` (or the format's default one)."""
+    import io
+    import zipfile
+
+    from copharvest.booklet_charts import theme_accents
+
+    if fmt.export_template is None:
+        return {}
+    try:
+        data = template.read_bytes() if template is not None else fmt.export_template()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return theme_accents(archive.read("word/theme/theme1.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return {}
 
 
 def render(
@@ -189,6 +217,7 @@ def render(
             charts_dir=charts_dir,
             registry=registry,
             folder=folder,
+            accents=template_accents(fmt, template) if charts_dir is not None else None,
         )
         report(f"rendering {fmt.name}")
         try:

@@ -189,11 +189,7 @@ def draw_charts(
     import matplotlib as mpl
     import matplotlib.style
 
-    core = labels if labels is not None else labels_for(locale)
-    words = dict(_LABELS[language(locale)])
-    words.update({tier: core[f"tier_{tier}"] for tier in TIERS})
-    words["unknown_organisation"] = core["unknown_organisation"]
-    labels = words
+    labels = chart_words(locale, labels)
     drawers: tuple[tuple[str, Callable[..., str]], ...] = (
         ("attendance", _attendance),
         ("tiers", _composition),
@@ -221,6 +217,16 @@ def draw_charts(
             _save(fig, path)
         charts.append(Chart(id=chart_id, path=path, title=title, alt_text=alt_text))
     return charts
+
+
+def chart_words(locale: str, labels: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The charts' own words in ``locale``, with the tiers and the unknown organisation
+    named as the harvest's ``labels`` (a pack's wording applied) name them."""
+    core = labels if labels is not None else labels_for(locale)
+    words = dict(_LABELS[language(locale)])
+    words.update({tier: core[f"tier_{tier}"] for tier in TIERS})
+    words["unknown_organisation"] = core["unknown_organisation"]
+    return words
 
 
 def _save(fig: Figure, path: Path) -> None:
@@ -400,10 +406,25 @@ def _attendance(
     handles = [h for h in handles if h.get_label() != labels["absent"]]
     handles.append(Patch(facecolor=ELIGIBLE, edgecolor="#bbbbbb", label=labels["eligible"]))
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
+    return attendance_alt(analysis, order, attended, eligible, (per_row, per_col), labels, lang)
+
+
+def attendance_alt(
+    analysis: Analysis,
+    order: Sequence[str],
+    attended: Any,
+    eligible: Any,
+    bands: tuple[int, int],
+    labels: Mapping[str, str],
+    lang: str,
+) -> str:
+    """The text alternative of the attendance matrix."""
+    c = analysis.continuity
+    per_row, per_col = bands
     alt = labels["alt_attendance"].format(
         members=_count(len(order), "member", lang),
         tiers=", ".join(f"{_number(c.community.tiers[t], lang)} {labels[t]}" for t in TIERS),
-        sessions=_count(n, "session", lang),
+        sessions=_count(attended.shape[1], "session", lang),
         attendances=_count(int(attended.sum()), "attendance", lang),
         share=format_share(float(attended.sum() / max(1, eligible.sum())), lang),
     )
@@ -486,8 +507,21 @@ def _composition(
         bbox_to_anchor=(1.0, 1.0),
         frameon=False,
     )
-    core_shares = [counts[0, t] / sizes[t] for t in range(len(sessions)) if sizes[t]]
-    summary = c.community.size
+    core = [int(v) for v in counts[0]]
+    return composition_alt(analysis, sessions, core, [int(v) for v in sizes], labels, lang)
+
+
+def composition_alt(
+    analysis: Analysis,
+    sessions: Sequence[Any],
+    core: Sequence[int],
+    sizes: Sequence[int],
+    labels: Mapping[str, str],
+    lang: str,
+) -> str:
+    """The text alternative of the composition chart: sessions, sizes, the core's share."""
+    core_shares = [core[t] / sizes[t] for t in range(len(sessions)) if sizes[t]]
+    summary = analysis.continuity.community.size
     first, last = _month(sessions[0].start, lang), _month(sessions[-1].start, lang)
     return labels["alt_composition"].format(
         sessions=_count(len(sessions), "session", lang),
@@ -511,7 +545,6 @@ def _coverage(
         return labels["alt_no_organisations"]
     names = {o.id: o.name or o.id for o in community.organisations}
     names[UNKNOWN] = labels["unknown_organisation"]  # "unknown" is reserved: no record's id
-    present = [o for o in orgs.values() if o.coverage is not None]
     if len(orgs) > MAX_ORGANISATIONS:
         _coverage_histogram(fig, list(orgs.values()), labels, lang)
     else:
@@ -525,6 +558,15 @@ def _coverage(
         Patch(color=_SEAT_COLOURS[None], label=labels["not_judged"]),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
+    return coverage_alt(analysis, names, labels, lang)
+
+
+def coverage_alt(
+    analysis: Analysis, names: Mapping[str, str], labels: Mapping[str, str], lang: str
+) -> str:
+    """The text alternative of the coverage chart."""
+    orgs = analysis.continuity.organisations
+    present = [o for o in orgs.values() if o.coverage is not None]
     full = [o for o in present if o.coverage == 1.0]
     lowest = min(present, key=lambda o: (o.coverage or 0, names.get(o.id, o.id)), default=None)
     return labels["alt_coverage"].format(

@@ -112,17 +112,38 @@ class PartView:
 
 
 @attrs.frozen(kw_only=True)
+class ChartData:
+    """The numbers of a chart that a format draws itself (a native Word chart)."""
+
+    kind: str
+    """``stacked_column`` (categories along the bottom) or ``stacked_bar`` (across)."""
+    categories: tuple[str, ...]
+    """Labels along the category axis."""
+    series: tuple[tuple[str, tuple[float, ...]], ...]
+    """(name, one value per category) for each series, in legend order."""
+    colours: tuple[str, ...] = ()
+    """Per series: a theme colour (``accent1`` … ``accent6``), ``muted`` (a grey of the
+    theme's text colour) or an RGB colour (``1B4F72``)."""
+    number_format: str = "0"
+    """Excel number format of the values (``0``, ``0%``)."""
+    maximum: float | None = None
+    """The value axis' maximum, when it has a natural one (1 for shares)."""
+
+
+@attrs.frozen(kw_only=True)
 class ChartView:
-    """A chart image to embed."""
+    """A chart to embed: a picture (``path``) or numbers to draw (``data``)."""
 
     id: str
-    """Id (``attendance``, ``tiers``, ``coverage``)."""
+    """Id (``attendance``, ``tiers``, ``organisations``)."""
     path: str
-    """Path of the PNG file."""
+    """Path of the PNG file; empty for a chart drawn from ``data``."""
     title: str
     """Caption."""
     alt_text: str
     """Text alternative describing what it shows."""
+    data: ChartData | None = None
+    """The numbers, for a format that draws the chart itself; none for a picture."""
 
 
 @attrs.frozen(kw_only=True)

@@ -47,8 +47,8 @@ class ChartSpec:
     """The chart's title, shown by the caption beside it, never inside the chart."""
     alt_text: str
     """The text alternative for readers who cannot see the chart."""
-    kind: Literal["stacked_column", "bar"]
-    """Stacked columns (categories along the bottom), or horizontal bars."""
+    kind: Literal["stacked_column", "stacked_bar"]
+    """Stacked columns (categories along the bottom), or stacked horizontal bars."""
     categories: tuple[str, ...]
     """The labels along the category axis."""
     series: tuple[tuple[str, tuple[float, ...]], ...]
@@ -60,8 +60,28 @@ class ChartSpec:
     height_mm: float = 80
     """The chart's height on the page."""
     colours: tuple[str, ...] = ()
-    """RGB colours (``1B4F72``) for the series, in order; by default the theme's accents,
-    so that a restyled template restyles the charts."""
+    """Per series, in order: a theme colour (``accent1`` … ``accent6``), ``muted`` (a grey
+    of the theme's text colour) or an RGB colour (``1B4F72``); by default the theme's
+    accents in turn. Theme colours make a restyled template restyle the charts."""
+
+    @classmethod
+    def from_context(cls, chart: dict[str, Any]) -> ChartSpec:
+        """The spec of a chart of the render context (``continuity.charts[]``)."""
+        data = chart["data"]
+        categories = tuple(data["categories"])
+        height = 85.0 if data["kind"] != "stacked_bar" else min(170.0, 22 + 4.6 * len(categories))
+        return cls(
+            id=chart["id"],
+            title=chart["title"],
+            alt_text=chart["alt_text"],
+            kind=data["kind"],
+            categories=categories,
+            series=tuple((name, tuple(values)) for name, values in data["series"]),
+            number_format=data["number_format"],
+            maximum=data["maximum"],
+            height_mm=height,
+            colours=tuple(data["colours"]),
+        )
 
 
 def chart_bytes(spec: ChartSpec) -> tuple[bytes, bytes]:
@@ -75,9 +95,7 @@ def chart_bytes(spec: ChartSpec) -> tuple[bytes, bytes]:
     for name, values in spec.series:
         data.add_series(name, list(values))
     kind = (
-        XL_CHART_TYPE.COLUMN_STACKED
-        if spec.kind == "stacked_column"
-        else XL_CHART_TYPE.BAR_CLUSTERED
+        XL_CHART_TYPE.COLUMN_STACKED if spec.kind == "stacked_column" else XL_CHART_TYPE.BAR_STACKED
     )
     xml = _styled(etree.fromstring(data.xml_bytes(kind)), spec)
     return xml, _reproducible(data.xlsx_blob)
@@ -104,7 +122,13 @@ def _text_properties(size: int) -> Any:
 def _fill(colour: str | None, index: int) -> Any:
     properties = etree.Element(f"{{{C}}}spPr")
     solid = _el(properties, "a:solidFill")
-    if colour:
+    if colour == "muted":  # a grey made of the theme's text colour
+        grey = _el(solid, "a:schemeClr", val="tx1")
+        _el(grey, "a:lumMod", val="40000")
+        _el(grey, "a:lumOff", val="60000")
+    elif colour and colour.startswith("accent"):
+        _el(solid, "a:schemeClr", val=colour)
+    elif colour:
         _el(solid, "a:srgbClr", val=colour.lstrip("#").upper())
     else:
         _el(solid, "a:schemeClr", val=f"accent{index % 6 + 1}")
@@ -121,7 +145,7 @@ def _styled(root: Any, spec: ChartSpec) -> bytes:
         if element.tag in (f"{{{C}}}axId", f"{{{C}}}crossAx"):
             value = element.get("val", "")
             element.set("val", ids.setdefault(value, str(100 + len(ids))))
-    if spec.kind == "bar":  # the first category on top, the values along the bottom
+    if spec.kind == "stacked_bar":  # the first category on top, the values along the bottom
         for axis in root.iterfind(".//c:plotArea/c:catAx", ns):
             axis.find("c:scaling/c:orientation", ns).set("val", "maxMin")
         for axis in root.iterfind(".//c:plotArea/c:valAx", ns):

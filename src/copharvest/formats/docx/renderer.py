@@ -259,7 +259,8 @@ def _picture(part: Any, picture: io.BytesIO, width: Any, title: str, alt: str) -
 
 
 def _drop_unused_pictures(part: Any, before: set[str]) -> None:
-    """Forget the pictures added for the context that the template did not print."""
+    """Forget the pictures and charts added for the context that the template did not
+    print."""
     from lxml import etree
 
     added = [rid for rid in part.rels if rid not in before]
@@ -267,7 +268,7 @@ def _drop_unused_pictures(part: Any, before: set[str]) -> None:
         return
     xml = etree.tostring(part.element, encoding="unicode")
     for rid in added:
-        if f'r:embed="{rid}"' not in xml:
+        if f'r:embed="{rid}"' not in xml and f'r:id="{rid}"' not in xml:
             part.rels.pop(rid)
 
 
@@ -292,6 +293,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     from jinja2.exceptions import TemplateError
 
     from copharvest.formats.docx.intake import sanitize
+    from copharvest.formats.docx.nativechart import ChartSpec, add_chart
     from copharvest.formats.docx.package import package_members, zip_members
     from copharvest.formats.docx.pictures import clean_picture
     from copharvest.formats.docx.post import (
@@ -317,6 +319,10 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     part = tpl.docx.part
     rels_before = set(part.rels)
     for chart in context["continuity"]["charts"]:
+        if chart.get("data"):  # numbers: a native Word chart
+            spec = ChartSpec.from_context(chart)
+            chart["image"] = add_chart(part, spec, CHART_WIDTH_MM)
+            continue
         chart["image"] = _picture(
             part,
             clean_picture(chart["path"]),
