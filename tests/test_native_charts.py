@@ -1,0 +1,157 @@
+"""The booklet's charts are native Word charts in the template's theme, their data embedded."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from PIL import Image
+
+import office
+from conftest import EXAMPLES
+from copharvest.cli import cli
+
+EXAMPLE = EXAMPLES / "wijkenaanpak-2009-2011"
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _build(out: Path, *extra: str) -> Path:
+    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "-o", str(out), "-q", *extra])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def booklet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("charts") / "harvest.docx")
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_the_booklet_holds_two_native_charts_that_python_docx_reopens(booklet: Path) -> None:
+    parts = _members(booklet)
+    charts = sorted(n for n in parts if re.fullmatch(r"word/charts/chart\d+\.xml", n))
+    assert len(charts) == 2
+    document = docx.Document(str(booklet))
+    chart_refs = document.element.body.findall(f".//{{{C}}}chart")
+    assert len(chart_refs) == 2
+    for reference in chart_refs:
+        rid = reference.get(
+            "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        )
+        assert document.part.rels[rid].target_part.partname.startswith("/word/charts/")
+    for name in charts:
+        root = etree.fromstring(parts[name])
+        assert root.find(f"{{{C}}}chart/{{{C}}}autoTitleDeleted").get("val") == "1"
+        fills = root.findall(f".//{{{C}}}ser/{{{C}}}spPr/{{{A}}}solidFill/*")
+        assert fills
+        assert all(fill.tag == f"{{{A}}}schemeClr" for fill in fills)  # theme colours
+        sizes = [int(d.get("sz")) for d in root.iter(f"{{{A}}}defRPr") if d.get("sz")]
+        assert sizes
+        assert min(sizes) >= 800  # 8 pt or more, as printed
+
+
+def test_each_chart_validates_against_the_open_xml_schemas(booklet: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "openxml_audit", "-o", "json", str(booklet)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    import json
+
+    report = json.loads(result.stdout)
+    problems = [
+        error
+        for entry in (report if isinstance(report, list) else [report])
+        for error in entry.get("errors", [])
+        if "/word/charts/" in json.dumps(error) or "/word/embeddings/" in json.dumps(error)
+    ]
+    assert problems == [], problems
+    assert "/word/charts/chart1.xml" in result.stdout or result.returncode == 0
+
+
+def test_the_embedded_workbooks_hold_the_plotted_numbers(booklet: Path) -> None:
+    parts = _members(booklet)
+    for name in sorted(n for n in parts if re.fullmatch(r"word/charts/chart\d+\.xml", n)):
+        root = etree.fromstring(parts[name])
+        rels = etree.fromstring(parts[name.replace("charts/", "charts/_rels/") + ".rels"])
+        target = rels[0].get("Target").replace("../", "word/")
+        workbook = openpyxl.load_workbook(io.BytesIO(parts[target]), read_only=True)
+        sheet = workbook.worksheets[0]
+        plotted: list[float] = []
+        for series in root.iter(f"{{{C}}}ser"):
+            formula = series.find(f"{{{C}}}val/{{{C}}}numRef/{{{C}}}f").text
+            cache = series.find(f"{{{C}}}val/{{{C}}}numRef/{{{C}}}numCache")
+            cached = [float(v.text) for v in cache.iter(f"{{{C}}}v")]
+            cells = formula.split("!")[1].replace("$", "")
+            stored = [float(row[0].value or 0) for row in sheet[cells]]
+            assert stored == pytest.approx(cached, rel=1e-12), (name, formula)
+            plotted += cached
+        assert any(plotted), name
+        workbook.close()
+
+
+def test_rebuilds_with_charts_are_byte_identical(booklet: Path, tmp_path: Path) -> None:
+    again = _build(tmp_path / "again.docx")
+    assert again.read_bytes() == booklet.read_bytes()
+
+
+def _restyled(tmp_path: Path) -> Path:
+    """The default template with a teal first accent."""
+    from copharvest.formats.docx import export_template
+
+    source = zipfile.ZipFile(io.BytesIO(export_template()))
+    path = tmp_path / "teal.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/theme/theme1.xml":
+                data = re.sub(
+                    rb"(<a:accent1>\s*<a:srgbClr val=\")[0-9A-Fa-f]{6}", rb"\g<1>008080", data
+                )
+            out.writestr(name, data)
+    return path
+
+
+def test_a_restyled_theme_restyles_the_charts(tmp_path: Path) -> None:
+    out = _build(tmp_path / "teal-booklet.docx", "--template", str(_restyled(tmp_path)))
+    parts = _members(out)
+    assert b'<a:srgbClr val="008080"' in parts["word/theme/theme1.xml"]
+    chart = parts["word/charts/chart1.xml"]
+    assert b'<a:schemeClr val="accent1"/>' in chart  # the native chart follows the theme
+    media = [n for n in parts if n.startswith("word/media/")]
+    assert len(media) == 1  # the attendance picture, drawn in the theme's colours
+    picture = Image.open(io.BytesIO(parts[media[0]])).convert("RGB")
+    colours = {colour for _, colour in picture.getcolors(maxcolors=1 << 16)}
+    assert (0x00, 0x80, 0x80) in colours
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_the_charts(booklet: Path, tmp_path: Path) -> None:
+    office.require("soffice", "pdftotext")
+    bare = _build(tmp_path / "bare.docx", "--no-charts")
+    words = {}
+    for name, path in (("charts", booklet), ("bare", bare)):
+        pdf = office.to_pdf(path, tmp_path)
+        words[name] = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    # the coverage chart's legend is text only the chart carries
+    assert "dezelfde mensen bij de eerste en de laatste keer" in words["charts"]
+    assert "dezelfde mensen bij de eerste en de laatste keer" not in words["bare"]
+    assert "Figuur 2" in words["charts"]
