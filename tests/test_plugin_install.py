@@ -192,13 +192,11 @@ def test_skipping_plugins_by_environment_and_option(venv: Env, tmp_path: Path) -
         env={"COPHARVEST_SKIP_PLUGINS": "broken,typo"},
     )
     assert built.returncode == 1
-    assert (
-        built.stderr.strip()
-        .splitlines()[-1]
-        .startswith(
-            "Error: community.yaml names the domain pack 'youthcare', which is not installed"
-        )
-    )
+    # the missing pack is a located problem of the records, found while loading them
+    assert any(
+        "community.yaml:" in line and "domain pack 'youthcare' is not installed" in line
+        for line in built.stderr.splitlines()
+    ), built.stderr
     assert not (tmp_path / "x.json").exists()
 
 

@@ -97,7 +97,7 @@ def build(
     plugins = plugins_from(ctx)
     registry = get_registry(plugins)
     chosen = choose_format(registry.formats, format_name, output)
-    community = _with_locale(load_or_exit(folder), locale)
+    community = _with_locale(load_or_exit(folder, check_pack=True), locale)
     suffix = "-internal" if audience == "internal" else ""
     target = output or Path(f"{folder.resolve().name}{suffix}{chosen.suffix}")
     if target != STDOUT:
@@ -156,7 +156,7 @@ def context(
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
 
-    community = _with_locale(load_or_exit(folder), locale)
+    community = _with_locale(load_or_exit(folder, check_pack=True), locale)
     plugins = plugins_from(ctx)
     with tempfile.TemporaryDirectory(prefix="copharvest-") as tmp:
         try:

@@ -138,7 +138,7 @@ def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | 
     for newcomers. Every threshold is a setting of community.yaml and an option below;
     an option wins over the setting.
     """
-    community = load_or_exit(folder)
+    community = load_or_exit(folder, check_pack=True)
     analysis = analyse_folder(ctx, community)
     # Metrics output is a publication: members who did not consent get pseudonyms.
     from copharvest.labels import labels_for
