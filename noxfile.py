@@ -66,7 +66,7 @@ def typecheck(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """The documentation site, with its API reference, built with --strict into out/site."""
     _install(session, "docs")
-    build = ("mkdocs", "build", "--strict", "--quiet", *session.posargs)
+    build = ("mkdocs", "build", "--strict", *session.posargs)
     session.run(*build, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
