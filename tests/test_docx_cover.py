@@ -125,6 +125,8 @@ def test_the_cover_stays_one_page_in_libreoffice(starter: Path, tmp_path: Path) 
         text=True,
         check=True,
     ).stdout
+    # Line breaks depend on the fonts installed (without Carlito the title wraps): words only.
+    first = " ".join(first.split())
     assert "Our Community of Practice" in first
     assert "Our Organisation" in first
 

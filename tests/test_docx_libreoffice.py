@@ -73,9 +73,11 @@ def _pages(pdf: Path) -> int:
 
 
 def _text(pdf: Path) -> str:
-    return subprocess.run(
+    """The words of the PDF, one space apart: where lines break depends on the fonts."""
+    text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
+    return " ".join(text.split())
 
 
 @pytest.mark.parametrize(
