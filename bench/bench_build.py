@@ -331,7 +331,7 @@ def phases(folder: Path) -> None:
     mark("metrics and view model")
     context = render_context(harvest)
     mark("render context")
-    template_class, _ = renderer._classes()
+    template_class = renderer._template_class()
     tpl = template_class(io.BytesIO(renderer.default_template()))
     tpl.render(context, renderer.make_environment())
     mark("docxtpl render (template compiled)")
