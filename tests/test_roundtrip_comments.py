@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 import copharvest
+from copharvest import Community, Member, Session
 from copharvest.cli import cli
+from copharvest.sheets import apply, plan_import
 from copharvest.store.dialect import Loader
+from strategies import add_pictures, communities
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "wijkenaanpak-2009-2011"
+_TAG = re.compile(r"# c\w* (?:after value|line before) \d+\.")
 SCHEMA = "# yaml-language-server: $schema=.schema/{stem}.schema.json  # for editors\n"
 
 
@@ -35,13 +44,17 @@ def comment_places(text: str) -> tuple[list[int], list[int]]:
     lands inside a block scalar, a quoted text or a flow list.
     """
     root = yaml.compose(text, Loader=Loader)
-    lines = text.split("\n")
     after: list[int] = []
     before: list[int] = []
 
+    def line(mark: Any) -> int:
+        # counted on "\n" only: YAML also breaks lines at U+0085 and U+2028
+        return text.count("\n", 0, mark.index)
+
     def ends_line(node: Any) -> bool:
-        end = node.end_mark
-        return end.line < len(lines) and not lines[end.line][end.column :].strip()
+        end = node.end_mark.index
+        stop = text.find("\n", end)
+        return not text[end : stop if stop >= 0 else len(text)].strip()
 
     def one_line(node: Any) -> bool:
         simple = isinstance(node, yaml.ScalarNode) and node.style not in ("|", ">")
@@ -51,17 +64,17 @@ def comment_places(text: str) -> tuple[list[int], list[int]]:
     def walk(node: Any) -> None:
         if isinstance(node, yaml.MappingNode):
             children = [v for _, v in node.value]
-            starts = [k.start_mark.line for k, _ in node.value]
+            starts = [line(k.start_mark) for k, _ in node.value]
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
-            starts = [c.start_mark.line for c in node.value]
+            starts = [line(c.start_mark) for c in node.value]
         else:
             return
         if node.flow_style:
             return
         for n, child in enumerate(children):
-            if one_line(child) and child.start_mark.line == child.end_mark.line:
-                after.append(child.end_mark.line)
+            if one_line(child) and line(child.start_mark) == line(child.end_mark):
+                after.append(line(child.end_mark))
             previous = children[n - 1] if n else None
             blocky = isinstance(previous, yaml.ScalarNode) and previous.style in ("|", ">")
             if n and not blocky:
@@ -81,10 +94,10 @@ def add_comments(text: str, rng: random.Random | None = None, tag: str = "c") ->
     lines = text.split("\n")
     pick = (lambda xs: xs) if rng is None else (lambda xs: [x for x in xs if rng.random() < 0.5])
     for n in pick(after):
-        lines[n] += f"  # {tag} after value {n}"
+        lines[n] += f"  # {tag} after value {n}."
     for n in sorted(pick(before), reverse=True):
         indent = len(lines[n]) - len(lines[n].lstrip(" "))
-        lines.insert(n, " " * indent + f"# {tag} line before {n}")
+        lines.insert(n, " " * indent + f"# {tag} line before {n}.")
     return "\n".join(lines)
 
 
@@ -157,7 +170,7 @@ def test_an_import_changes_only_the_lines_of_the_records_it_changes(
     for name, lines in comments.items():
         now = (commented / name).read_text(encoding="utf-8").splitlines()
         changed = [line for line in lines if line not in now]
-        assert changed == {"community.yaml": ["  end: 2011-05-31  # c after value 10"]}.get(
+        assert changed == {"community.yaml": ["  end: 2011-05-31  # c after value 10."]}.get(
             name, []
         )
     # the diff touches only the changed lines: period.end, one attendance list, two records
@@ -167,11 +180,11 @@ def test_an_import_changes_only_the_lines_of_the_records_it_changes(
     assert files == ["community.yaml", "members.yaml", "sessions.yaml"]
     removed = [line[1:] for line in diff.splitlines() if line.startswith("-") and "---" not in line]
     assert removed == [
-        "  end: 2011-05-31  # c after value 10",
+        "  end: 2011-05-31  # c after value 10.",
         "    annechien-de-gast, klaas-molenstra]",
     ]
     assert len(hunks) == 4
-    assert "+  end: 2011-06-15  # c after value 10" in diff
+    assert "+  end: 2011-06-15  # c after value 10." in diff
     assert "+    annechien-de-gast, klaas-molenstra, nieuwe-deelnemer]" in diff
     added_lines = [
         line[1:] for line in diff.splitlines() if line.startswith("+") and "+++" not in line
@@ -247,3 +260,83 @@ def _fields(community: Any) -> dict[str, Any]:
     import attrs
 
     return {f.name: getattr(community, f.name) for f in attrs.fields(type(community))}
+
+
+@st.composite
+def _additions(
+    draw: st.DrawFn, community: Community
+) -> tuple[list[str], list[dt.date], str | None]:
+    """New member names, new session days inside the period, an existing session's id."""
+    names = [f"Zqx Nieuwlid {n}" for n in range(draw(st.integers(1, 3)))]
+    first = community.period.start
+    last = community.period.end or first + dt.timedelta(days=3 * 365)
+    taken = {s.start for s in community.sessions}
+    days = draw(
+        st.lists(
+            st.dates(first, last).filter(lambda d: d not in taken),
+            min_size=1,
+            max_size=2,
+            unique=True,
+        )
+    )
+    starts = [s.start for s in community.sessions]
+    unique = [
+        s.id for s in community.sessions if starts.count(s.start) == 1 and s.start not in days
+    ]
+    return names, days, draw(st.sampled_from(unique)) if unique else None
+
+
+@settings(
+    max_examples=int(os.environ.get("RT_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(communities(max_members=4, max_sessions=3, max_records=2), st.data(), st.randoms())
+def test_random_commented_folders_keep_every_comment_through_an_import(
+    community: Community, data: st.DataObject, rng: random.Random
+) -> None:
+    names, days, existing = data.draw(_additions(community))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "harvest"
+        copharvest.save(community, folder)
+        add_pictures(community, folder)
+        for path in folder.glob("*.yaml"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(add_comments(text, rng, tag=f"c{path.stem}"), encoding="utf-8")
+        assert copharvest.load(folder) == community
+        comments = comment_lines(folder)
+        by_id = {s.id: s for s in community.sessions}
+        heading: list[Any] = ["Naam"]
+        heading += [dt.datetime(d.year, d.month, d.day) for d in days]
+        if existing is not None:
+            day = by_id[existing].start
+            heading.append(dt.datetime(day.year, day.month, day.day))
+        rows = [heading] + [[name] + ["x"] * (len(heading) - 1) for name in names]
+        sheet = workbook(Path(tmp) / "presence.xlsx", rows)
+        plan = plan_import(sheet, folder)
+        assert not plan.conflicts, [str(c) for c in plan.conflicts]
+        apply(plan)
+
+        new_ids = tuple(name.lower().replace(" ", "-") for name in names)
+        sessions = list(community.sessions)
+        if existing is not None:
+            at = sessions.index(by_id[existing])
+            old = sessions[at]
+            sessions[at] = attrs.evolve(
+                old,
+                attendance=old.attendance + tuple(i for i in new_ids if i not in old.attendance),
+            )
+        sessions += [Session(id=f"s-{d.isoformat()}", start=d, attendance=new_ids) for d in days]
+        expected = attrs.evolve(
+            community,
+            members=community.members
+            + tuple(Member(id=i, name=n) for i, n in zip(new_ids, names, strict=True)),
+            sessions=tuple(sessions),
+        )
+        assert copharvest.load(folder) == expected
+        now = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+        for name, lines in comments.items():
+            tags = [t for line in lines for t in _TAG.findall(line)]
+            assert sorted(_TAG.findall(now[name])) == sorted(tags), name
+            full = [line for line in lines if _TAG.fullmatch(line.strip())]
+            assert [line for line in full if line not in now[name].splitlines()] == [], name

@@ -1,7 +1,7 @@
 """Comment-keeping writes: the text of a harvest file edited to hold new data.
 
-ruamel.yaml's round-trip parser gives every key, value and list item of the file with
-its place in the text. The old data (what the file holds, normalised the way the model
+ruamel.yaml's parser gives every key, value and list item of the file with its place
+in the text. The old data (what the file holds, normalised the way the model
 writes it) is compared with the new, and only what differs is rewritten: records are
 matched by id (other list items by their whole value, so two items that differ are
 never taken for one another), a changed record is edited field by field, and a list of
@@ -27,7 +27,9 @@ _MISSING: Any = object()
 def _compose(text: str) -> Any:
     from ruamel.yaml import YAML  # only writing needs ruamel; loading stays on libyaml
 
-    return YAML(typ="rt").compose(text)
+    # Only the nodes' places in the text are needed (the text itself is kept, comments
+    # and all), so the pure parser without comment tokens does: five times faster.
+    return YAML(typ="safe", pure=True).compose(text)
 
 
 def _kind(node: Any) -> str:
