@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import re
@@ -340,3 +341,25 @@ def test_random_commented_folders_keep_every_comment_through_an_import(
             assert sorted(_TAG.findall(now[name])) == sorted(tags), name
             full = [line for line in lines if _TAG.fullmatch(line.strip())]
             assert [line for line in full if line not in now[name].splitlines()] == [], name
+
+
+def test_a_json_file_keeps_its_key_order_and_indentation(commented: Path) -> None:
+    members = commented / "members.yaml"
+    data = yaml.safe_load(members.read_text(encoding="utf-8"))
+    reordered = [
+        {k: str(v) if isinstance(v, dt.date) else v for k, v in reversed(record.items())}
+        for record in data
+    ]
+    members.unlink()
+    path = commented / "members.json"
+    path.write_text(json.dumps(reordered, indent=4, ensure_ascii=False) + "\n", encoding="utf-8")
+    community = copharvest.load(commented)
+    assert copharvest.save(community, commented) == []
+    added = Member(id="zz-new", name="Zz New")
+    changed = attrs.evolve(community, members=(*community.members, added))
+    assert copharvest.save(changed, commented) == [path]
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert [list(r) for r in written[:-1]] == [list(r) for r in reordered]
+    assert written[-1] == {"id": "zz-new", "name": "Zz New"}
+    assert path.read_text(encoding="utf-8").startswith('[\n    {\n        "consent"')
+    assert copharvest.load(commented) == changed

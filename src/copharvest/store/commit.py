@@ -106,9 +106,10 @@ def change(
     if old == data:
         return Change(path, original, original)
     if path.suffix == ".json":
-        indent = 2 if "\n" in text.strip() else None
+        indent = _json_indent(text)
         newline = "\r\n" if "\r\n" in text else "\n"
-        body = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+        body = json.dumps(_keep(json.loads(text), old, data), ensure_ascii=False, indent=indent)
+        body += "\n"
         return Change(path, original, (bom + body.replace("\n", newline)).encode("utf-8"))
     new_text = roundtrip.edit(text, old, data)
     try:
@@ -118,6 +119,43 @@ def change(
     if back != data:
         raise LayoutError(f"{path}: the edited text does not hold the new records")
     return Change(path, original, (bom + new_text).encode("utf-8"))
+
+
+def _json_indent(text: str) -> int | None:
+    for line in text.splitlines()[1:]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" ")) or None
+    return None
+
+
+def _keep(raw: Any, old: Any, new: Any) -> Any:
+    """``new``, keeping of the file's data ``raw`` (normalised: ``old``) what did not change.
+
+    For JSON files: unchanged records stay as written (key order, spelt-out defaults),
+    changed ones keep their key order.
+    """
+    if old == new:
+        return raw
+    if isinstance(raw, dict) and isinstance(old, dict) and isinstance(new, dict):
+        out = {}
+        for key, value in raw.items():
+            if key in new:
+                out[key] = _keep(value, old.get(key), new[key])
+            elif key not in old:
+                out[key] = value  # a default spelt out: the model reads it the same
+        out.update((k, v) for k, v in new.items() if k not in raw)
+        return out
+    if isinstance(raw, list) and isinstance(old, list) and isinstance(new, list):
+        if len(raw) != len(old):
+            return new
+        index = {roundtrip.ident(v): i for i, v in enumerate(old)}
+        return [
+            _keep(raw[i], old[i], item)
+            if (i := index.get(roundtrip.ident(item))) is not None
+            else item
+            for item in new
+        ]
+    return new
 
 
 def read(path: Path) -> bytes | None:

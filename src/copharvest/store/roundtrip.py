@@ -40,7 +40,8 @@ def _is_block(node: Any, kind: str) -> bool:
     return _kind(node) == kind and not node.flow_style
 
 
-def _ident(value: Any) -> Any:
+def ident(value: Any) -> Any:
+    """What tells list items apart: a record's id, or else the whole value."""
     if isinstance(value, dict) and isinstance(value.get("id"), str):
         return ("id", value["id"])
     return ("value", json.dumps(value, sort_keys=True, default=str))
@@ -167,7 +168,7 @@ class Editor:
             return
         items = node.value
         matcher = difflib.SequenceMatcher(
-            None, [_ident(v) for v in old], [_ident(v) for v in new], autojunk=False
+            None, [ident(v) for v in old], [ident(v) for v in new], autojunk=False
         )
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
@@ -234,7 +235,7 @@ class Editor:
             self.put(node.start_mark.index, node.end_mark.index, text)
             return
         matcher = difflib.SequenceMatcher(
-            None, [_ident(v) for v in old], [_ident(v) for v in new], autojunk=False
+            None, [ident(v) for v in old], [ident(v) for v in new], autojunk=False
         )
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
