@@ -271,19 +271,21 @@ def _additions(
     names = [f"Zqx Nieuwlid {n}" for n in range(draw(st.integers(1, 3)))]
     first = community.period.start
     last = community.period.end or first + dt.timedelta(days=3 * 365)
-    taken = {s.start for s in community.sessions}
+    # a sheet's date falls on every session held that day, multi-day ones included
+    held = [
+        s.start + dt.timedelta(days=n)
+        for s in community.sessions
+        for n in range(((s.end or s.start) - s.start).days + 1)
+    ]
     days = draw(
         st.lists(
-            st.dates(first, last).filter(lambda d: d not in taken),
+            st.dates(first, last).filter(lambda d: d not in held),
             min_size=1,
             max_size=2,
             unique=True,
         )
     )
-    starts = [s.start for s in community.sessions]
-    unique = [
-        s.id for s in community.sessions if starts.count(s.start) == 1 and s.start not in days
-    ]
+    unique = [s.id for s in community.sessions if held.count(s.start) == 1]
     return names, days, draw(st.sampled_from(unique)) if unique else None
 
 
@@ -363,3 +365,61 @@ def test_a_json_file_keeps_its_key_order_and_indentation(commented: Path) -> Non
     assert written[-1] == {"id": "zz-new", "name": "Zz New"}
     assert path.read_text(encoding="utf-8").startswith('[\n    {\n        "consent"')
     assert copharvest.load(commented) == changed
+
+
+_GUESTED = Session(
+    id="s2",
+    start=dt.date(2026, 2, 1),
+    title="Second",
+    guests=(copharvest.Guest(id="g1", name="Gita Guest", description="researcher"),),
+    attendance=("ann",),
+)
+
+
+@pytest.mark.parametrize(
+    ("existing", "added"),
+    [
+        pytest.param(
+            "- id: s1\n  start: 2026-01-01\n  guests:\n  - name: Old\n  attendance: [ann]\n",
+            "- id: s2\n  start: 2026-02-01\n  title: Second\n  guests:\n  - name: Gita Guest\n"
+            "    description: researcher\n    id: g1\n  attendance: [ann]\n",
+            id="indentless-lists",
+        ),
+        pytest.param(
+            "- id: s1\n  start: 2026-01-01\n  guests:\n    - name: Old\n  attendance: [ann]\n",
+            "- id: s2\n  start: 2026-02-01\n  title: Second\n  guests:\n    - name: Gita Guest\n"
+            "      description: researcher\n      id: g1\n  attendance: [ann]\n",
+            id="dash-offset-2",
+        ),
+        pytest.param(
+            "-   id: s1\n    start: 2026-01-01\n    guests:\n        -   name: Old\n"
+            "    attendance: [ann]\n",
+            "-   id: s2\n    start: 2026-02-01\n    title: Second\n    guests:\n"
+            "        -   name: Gita Guest\n            description: researcher\n"
+            "            id: g1\n    attendance: [ann]\n",
+            id="indent-4",
+        ),
+        pytest.param(
+            "- id: s1\n  start: 2026-01-01\n\n- id: s0\n  start: 2025-06-01\n",
+            "\n- id: s2\n  start: 2026-02-01\n  title: Second\n  guests:\n  - name: Gita Guest\n"
+            "    description: researcher\n    id: g1\n  attendance: [ann]\n",
+            id="blank-line-between-records",
+        ),
+        pytest.param(
+            "- {id: s1, start: 2026-01-01}\n- {id: s0, start: 2025-06-01}\n",
+            "- {id: s2, start: 2026-02-01, title: Second, guests: [{name: Gita Guest, "
+            "description: researcher, id: g1}], attendance: [ann]}\n",
+            id="flow-records",
+        ),
+    ],
+)
+def test_a_new_record_is_written_in_the_files_own_style(
+    starter: Path, existing: str, added: str
+) -> None:
+    sessions = starter / "sessions.yaml"
+    sessions.write_text(existing, encoding="utf-8")
+    community = copharvest.load(starter)
+    changed = attrs.evolve(community, sessions=(*community.sessions, _GUESTED))
+    copharvest.save(changed, starter)
+    assert sessions.read_text(encoding="utf-8") == existing + added
+    assert copharvest.load(starter) == changed
