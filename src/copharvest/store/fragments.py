@@ -126,3 +126,44 @@ def indent(text: str, first: str, rest: str) -> str:
     out = [first + lines[0]]
     out += [rest + line if line.strip() else line for line in lines[1:]]
     return "\n".join(out)
+
+
+def _is_block(node: Any, kind: str) -> bool:
+    return type(node).__name__ == kind and not node.flow_style
+
+
+def _col(text: str, node: Any) -> int:
+    index = int(node.start_mark.index)
+    return index - (text.rfind("\n", 0, index) + 1)
+
+
+def detect_style(text: str, root: Any) -> Style:
+    """The file's indentation, list layout, width and line ends."""
+    mapping = offset = sequence = None
+    stack = [root] if root is not None else []
+    while stack and (mapping is None or offset is None):
+        node = stack.pop()
+        if type(node).__name__ == "SequenceNode":
+            stack += node.value
+        elif _is_block(node, "MappingNode"):
+            for key, value in node.value:
+                col = _col(text, key)
+                if mapping is None and _is_block(value, "MappingNode") and value.value:
+                    mapping = _col(text, value.value[0][0]) - col
+                if offset is None and _is_block(value, "SequenceNode") and value.value:
+                    item = value.value[0]
+                    dash = text.rfind("-", 0, item.start_mark.index)
+                    offset = dash - (text.rfind("\n", 0, dash) + 1) - col
+                    sequence = _col(text, item) - col
+                stack.append(value)
+    lines = text.split("\n")
+    width = max(80, max((len(line.rstrip("\r")) for line in lines), default=0))
+    crlf = text.count("\r\n") * 2 > text.count("\n")
+    default = Style()
+    return Style(
+        mapping=mapping or default.mapping,
+        offset=offset if offset is not None and offset >= 0 else default.offset,
+        sequence=sequence if sequence is not None and sequence > 0 else default.sequence,
+        width=width,
+        newline="\r\n" if crlf else "\n",
+    )

@@ -53,12 +53,16 @@ class Editor:
     def __init__(self, text: str, style: Style | None = None) -> None:
         self.text = text
         self.root = _compose(text)
-        self.style = style or detect_style(text, self.root)
+        self.style = style or fragments.detect_style(text, self.root)
         self.edits: list[tuple[int, int, int, str]] = []
 
     # -- positions ---------------------------------------------------------------
     def line_start(self, i: int) -> int:
         return self.text.rfind("\n", 0, i) + 1
+
+    def col(self, node: Any) -> int:
+        """A node's column, counting only "\n" as a line break (as the edits do)."""
+        return int(node.start_mark.index) - self.line_start(node.start_mark.index)
 
     def line_end(self, i: int) -> int:
         j = self.text.find("\n", i)
@@ -131,7 +135,7 @@ class Editor:
             if key in present:
                 continue
             anchor = next((k for k in reversed(order[:n]) if k in present), None)
-            column = node.value[0][0].start_mark.column
+            column = self.col(node.value[0][0])
             text = fragments.item(key, new[key], self.style)
             pad = " " * column
             if anchor is None:
@@ -156,7 +160,7 @@ class Editor:
         ):
             self.sequence(value_node, before, after)
             return
-        column = key_node.start_mark.column
+        column = self.col(key_node)
         text = fragments.item(key_node.value, after, self.style).rstrip("\n")
         end = self.value_end(key_node, value_node)
         self.put(key_node.start_mark.index, end, fragments.indent(text, "", " " * column))
@@ -185,7 +189,7 @@ class Editor:
         if isinstance(before, dict) and isinstance(after, dict) and _is_block(item, "MappingNode"):
             self.mapping(item, before, after)
             return
-        column = item.start_mark.column
+        column = self.col(item)
         text = fragments.block(after, self.style, flow=bool(getattr(item, "flow_style", False)))
         self.put(
             item.start_mark.index,
@@ -199,8 +203,8 @@ class Editor:
         dash = self.dash(first)
         dash_col = dash - self.line_start(dash)
         content = (
-            first.start_mark.column
-            if first.start_mark.line == self.text.count("\n", 0, dash)
+            first.start_mark.index - self.line_start(first.start_mark.index)
+            if "\n" not in self.text[dash : first.start_mark.index]
             else dash_col + 2
         )
         head = " " * dash_col + "-" + " " * max(1, content - dash_col - 1)
@@ -268,38 +272,6 @@ class Editor:
                 out.append(", " + word)
                 column += len(word) + 2
         return "".join(out)
-
-
-def detect_style(text: str, root: Any) -> Style:
-    """The file's indentation, list layout, width and line ends."""
-    mapping = offset = sequence = None
-    stack = [root] if root is not None else []
-    while stack and (mapping is None or offset is None):
-        node = stack.pop()
-        if _kind(node) == "SequenceNode":
-            stack += node.value
-        elif _is_block(node, "MappingNode"):
-            for key, value in node.value:
-                col = key.start_mark.column
-                if mapping is None and _is_block(value, "MappingNode") and value.value:
-                    mapping = value.value[0][0].start_mark.column - col
-                if offset is None and _is_block(value, "SequenceNode") and value.value:
-                    item = value.value[0]
-                    dash = text.rfind("-", 0, item.start_mark.index)
-                    offset = dash - (text.rfind("\n", 0, dash) + 1) - col
-                    sequence = item.start_mark.column - col
-                stack.append(value)
-    lines = text.split("\n")
-    width = max(80, max((len(line.rstrip("\r")) for line in lines), default=0))
-    crlf = text.count("\r\n") * 2 > text.count("\n")
-    default = Style()
-    return Style(
-        mapping=mapping or default.mapping,
-        offset=offset if offset is not None and offset >= 0 else default.offset,
-        sequence=sequence if sequence is not None and sequence > 0 else default.sequence,
-        width=width,
-        newline="\r\n" if crlf else "\n",
-    )
 
 
 def edit(text: str, old: Any, new: Any) -> str:
