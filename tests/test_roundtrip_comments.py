@@ -304,9 +304,13 @@ def test_random_commented_folders_keep_every_comment_through_an_import(
         copharvest.save(community, folder)
         add_pictures(community, folder)
         for path in folder.glob("*.yaml"):
-            text = path.read_text(encoding="utf-8")
-            path.write_text(add_comments(text, rng, tag=f"c{path.stem}"), encoding="utf-8")
+            text = add_comments(path.read_text(encoding="utf-8"), rng, tag=f"c{path.stem}")
+            # some files saved on Windows: CRLF line ends, a byte order mark
+            text = text.replace("\n", "\r\n") if rng.random() < 0.3 else text
+            text = "\ufeff" + text if rng.random() < 0.3 else text
+            path.write_bytes(text.encode("utf-8"))
         assert copharvest.load(folder) == community
+        raw = {p.name: p.read_bytes() for p in folder.glob("*.yaml")}
         comments = comment_lines(folder)
         by_id = {s.id: s for s in community.sessions}
         heading: list[Any] = ["Naam"]
@@ -337,8 +341,11 @@ def test_random_commented_folders_keep_every_comment_through_an_import(
             sessions=tuple(sessions),
         )
         assert copharvest.load(folder) == expected
-        now = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+        now = {p.name: p.read_bytes().decode("utf-8") for p in folder.glob("*.yaml")}
         for name, lines in comments.items():
+            # line ends and byte order mark stay as they were
+            assert now[name].startswith("\ufeff") == raw[name].startswith(b"\xef\xbb\xbf")
+            assert ("\r\n" in now[name]) == (b"\r\n" in raw[name])
             tags = [t for line in lines for t in _TAG.findall(line)]
             assert sorted(_TAG.findall(now[name])) == sorted(tags), name
             full = [line for line in lines if _TAG.fullmatch(line.strip())]
