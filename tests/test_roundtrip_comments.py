@@ -430,3 +430,38 @@ def test_a_new_record_is_written_in_the_files_own_style(
     copharvest.save(changed, starter)
     assert sessions.read_text(encoding="utf-8") == existing + added
     assert copharvest.load(starter) == changed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "- id: ann\n  name: Ann\n  consent: true  # asked in March\n",
+            "- id: ann\n  name: Ann\n",
+            id="a field back to its default",
+        ),
+        pytest.param(
+            "- consent: true\n  id: ann\n  name: Ann\n",
+            "- id: ann\n  name: Ann\n",
+            id="the first field of a record",
+        ),
+        pytest.param(
+            "# members\n- id: ann  # first\n  name: Ann\n- id: bob\n  name: Bob\n",
+            "# members\n- id: ann  # first\n  name: Ann\n",
+            id="a whole record",
+        ),
+    ],
+)
+def test_what_save_removes_takes_only_its_own_lines(
+    starter: Path, text: str, expected: str
+) -> None:
+    members = starter / "members.yaml"
+    members.write_text(text, encoding="utf-8")
+    (starter / "sessions.yaml").write_text("- id: s1\n  start: 2025-03-12\n", encoding="utf-8")
+    (starter / "quotes.yaml").write_text("[]\n", encoding="utf-8")
+    (starter / "readings.yaml").write_text("[]\n", encoding="utf-8")
+    community = copharvest.load(starter)
+    changed = attrs.evolve(community, members=(Member(id="ann", name="Ann"),))
+    copharvest.save(changed, starter)
+    assert members.read_text(encoding="utf-8") == expected
+    assert copharvest.load(starter) == changed

@@ -120,14 +120,23 @@ class Editor:
     # -- mappings ------------------------------------------------------------------
     def mapping(self, node: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
         present: dict[str, tuple[Any, Any]] = {}
-        for key_node, value_node in node.value:
+        for n, (key_node, value_node) in enumerate(node.value):
             key = key_node.value
             present[key] = (key_node, value_node)
             before, after = old.get(key, _MISSING), new.get(key, _MISSING)
             if before == after:
                 continue  # also a default the file spells out: the model reads it the same
-            if after is _MISSING:
-                self.delete_lines(key_node.start_mark.index, self.value_end(key_node, value_node))
+            start = key_node.start_mark.index
+            if (
+                after is _MISSING
+                and n == 0
+                and len(node.value) > 1
+                and self.line_start(start) < start
+            ):
+                # the first key shares its line with the list's dash: the next key moves up
+                self.put(start, node.value[1][0].start_mark.index, "")
+            elif after is _MISSING:
+                self.delete_lines(start, self.value_end(key_node, value_node))
             else:
                 self.field(key_node, value_node, before, after)
         order = list(new)
