@@ -166,33 +166,43 @@ def read(path: Path) -> bytes | None:
         return None
 
 
+def _take(path: Path) -> int | None:
+    """An open descriptor holding the lock at ``path``, or None while another holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the lock file's existence is the lock
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return None
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    # the writer before us removes the file when it is done: then lock the new one
+    try:
+        same = os.fstat(fd).st_ino == os.stat(path).st_ino
+    except FileNotFoundError:
+        same = False
+    if same:
+        return fd
+    os.close(fd)
+    return None
+
+
 @contextlib.contextmanager
 def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the folder's lock: one writer at a time, across processes."""
-    import fcntl
-
     path = folder / LOCK_NAME
     deadline = time.monotonic() + timeout
-    while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            if time.monotonic() > deadline:
-                raise OSError(
-                    errno.EBUSY, "another import is still writing this folder; try again", str(path)
-                ) from None
-            time.sleep(0.02)
-            continue
-        # the writer before us removes the file when it is done: then lock the new one
-        try:
-            same = os.fstat(fd).st_ino == os.stat(path).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(fd)
+    while (fd := _take(path)) is None:
+        if time.monotonic() > deadline:
+            raise OSError(
+                errno.EBUSY, "another import is still writing this folder; try again", str(path)
+            )
+        time.sleep(0.02)
     try:
         yield
     finally:
