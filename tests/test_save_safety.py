@@ -226,3 +226,22 @@ def test_save_does_not_overwrite_a_file_changed_since_it_was_read(
     assert info.value.filename == str(path)
     assert path.read_text().endswith("# edited meanwhile\n")
     assert copharvest.load(folder).name == community.name
+
+
+def test_an_import_waits_for_the_folders_lock(folder: Path, tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from copharvest.store.commit import folder_lock
+
+    plan = plan_import(_sheet(tmp_path, "a", "Anna Een", dt.date(2011, 5, 1)), folder)
+    before = _files(folder)
+    with folder_lock(folder):
+        writer = threading.Thread(target=apply, args=(plan,))
+        writer.start()
+        time.sleep(0.5)
+        assert writer.is_alive()
+        assert {k: v for k, v in _files(folder).items() if k != LOCK_NAME} == before
+    writer.join(timeout=30)
+    assert not writer.is_alive()
+    assert "anna-een" in {m.id for m in copharvest.load(folder).members}

@@ -106,9 +106,10 @@ def change(
     if old == data:
         return Change(path, original, original)
     if path.suffix == ".json":
-        indent = 2 if "\n" in text.strip() else None
+        indent = _json_indent(text)
         newline = "\r\n" if "\r\n" in text else "\n"
-        body = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+        body = json.dumps(_keep(json.loads(text), old, data), ensure_ascii=False, indent=indent)
+        body += "\n"
         return Change(path, original, (bom + body.replace("\n", newline)).encode("utf-8"))
     new_text = roundtrip.edit(text, old, data)
     try:
@@ -120,6 +121,43 @@ def change(
     return Change(path, original, (bom + new_text).encode("utf-8"))
 
 
+def _json_indent(text: str) -> int | None:
+    for line in text.splitlines()[1:]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" ")) or None
+    return None
+
+
+def _keep(raw: Any, old: Any, new: Any) -> Any:
+    """``new``, keeping of the file's data ``raw`` (normalised: ``old``) what did not change.
+
+    For JSON files: unchanged records stay as written (key order, spelt-out defaults),
+    changed ones keep their key order.
+    """
+    if old == new:
+        return raw
+    if isinstance(raw, dict) and isinstance(old, dict) and isinstance(new, dict):
+        out = {}
+        for key, value in raw.items():
+            if key in new:
+                out[key] = _keep(value, old.get(key), new[key])
+            elif key not in old:
+                out[key] = value  # a default spelt out: the model reads it the same
+        out.update((k, v) for k, v in new.items() if k not in raw)
+        return out
+    if isinstance(raw, list) and isinstance(old, list) and isinstance(new, list):
+        if len(raw) != len(old):
+            return new
+        index = {roundtrip.ident(v): i for i, v in enumerate(old)}
+        return [
+            _keep(raw[i], old[i], item)
+            if (i := index.get(roundtrip.ident(item))) is not None
+            else item
+            for item in new
+        ]
+    return new
+
+
 def read(path: Path) -> bytes | None:
     """A file's bytes, or None when it does not exist."""
     try:
@@ -128,33 +166,43 @@ def read(path: Path) -> bytes | None:
         return None
 
 
+def _take(path: Path) -> int | None:
+    """An open descriptor holding the lock at ``path``, or None while another holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the lock file's existence is the lock
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return None
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    # the writer before us removes the file when it is done: then lock the new one
+    try:
+        same = os.fstat(fd).st_ino == os.stat(path).st_ino
+    except FileNotFoundError:
+        same = False
+    if same:
+        return fd
+    os.close(fd)
+    return None
+
+
 @contextlib.contextmanager
 def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the folder's lock: one writer at a time, across processes."""
-    import fcntl
-
     path = folder / LOCK_NAME
     deadline = time.monotonic() + timeout
-    while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            if time.monotonic() > deadline:
-                raise OSError(
-                    errno.EBUSY, "another import is still writing this folder; try again", str(path)
-                ) from None
-            time.sleep(0.02)
-            continue
-        # the writer before us removes the file when it is done: then lock the new one
-        try:
-            same = os.fstat(fd).st_ino == os.stat(path).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(fd)
+    while (fd := _take(path)) is None:
+        if time.monotonic() > deadline:
+            raise OSError(
+                errno.EBUSY, "another import is still writing this folder; try again", str(path)
+            )
+        time.sleep(0.02)
     try:
         yield
     finally:
