@@ -87,7 +87,11 @@ def _print_problems(problems: Any) -> NoReturn:
     metavar="HEADING",
     help="Ignore this column (repeatable).",
 )
-@click.option("--dry-run", is_flag=True, help="Show what would be added or changed; write nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Show what would be added or changed, and a diff of each file; write nothing.",
+)
 @click.option(
     "--accept-conflicts",
     "accept",
