@@ -142,3 +142,42 @@ def test_a_program_that_makes_no_pdf_is_one_line(
     assert result.exit_code == 1, result.output
     assert "made no PDF" in result.output
     assert not (tmp_path / "b.pdf").exists()
+
+
+def _fake_office(tmp_path: Path, crashes: int) -> Path:
+    """A stand-in for soffice that aborts ``crashes`` times, then makes a 'PDF'."""
+    count = tmp_path / "count"
+    script = tmp_path / "fake-soffice"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'n=$(cat "{count}" 2>/dev/null || echo 0); echo $((n + 1)) > "{count}"\n'
+        f'if [ "$n" -lt {crashes} ]; then kill -ABRT $$; fi\n'
+        'printf "%%PDF-1.4 made by a stand-in" > "${COPHARVEST_TARGET#file://}"\n',
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return script
+
+
+def test_a_libreoffice_that_crashes_once_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(lo.SOFFICE_ENV, str(_fake_office(tmp_path, crashes=1)))
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(cli, ["build", str(_starter(tmp_path)), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "count").read_text().strip() == "2"
+
+
+def test_a_libreoffice_that_keeps_crashing_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(lo.SOFFICE_ENV, str(_fake_office(tmp_path, crashes=9)))
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(cli, ["build", str(_starter(tmp_path)), "-o", str(out), "-q"])
+    assert result.exit_code == 1, result.output
+    assert len(result.output.splitlines()) == 1
+    assert "LibreOffice failed" in result.output
+    assert not out.exists()
+    assert (tmp_path / "count").read_text().strip() == str(lo.CRASH_TRIES)

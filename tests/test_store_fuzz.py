@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.test_store_errors import BASE
+from test_store_errors import BASE
 
 import copharvest
 from copharvest.store import HarvestError

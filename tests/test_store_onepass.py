@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
-from tests.test_store_errors import Case, _folder
+from test_store_errors import Case, _folder
 
 import copharvest
 from copharvest.cli import cli

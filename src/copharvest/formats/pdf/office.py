@@ -121,12 +121,34 @@ def timeout_seconds() -> float:
     return value
 
 
+class _Crashed(RenderError):
+    """LibreOffice ended on a signal (it aborted or crashed), not with an answer."""
+
+
+CRASH_TRIES = 2
+"""How often a conversion is tried when LibreOffice crashes: now and then a headless
+LibreOffice aborts while it starts, which says nothing about the booklet."""
+
+
 def convert_to_pdf(document: bytes) -> bytes:
-    """The PDF LibreOffice makes of ``document`` (.docx bytes), fields updated."""
+    """The PDF LibreOffice makes of ``document`` (.docx bytes), fields updated.
+
+    A LibreOffice that crashes is tried once more, in a new profile; a second crash,
+    a time-out or an error of the conversion itself ends the build."""
     soffice = find_soffice()
     if soffice is None:
         raise RenderError(_INSTALL_HINT)
     limit = timeout_seconds()
+    for attempt in range(1, CRASH_TRIES + 1):
+        try:
+            return _convert(soffice, document, limit)
+        except _Crashed:
+            if attempt == CRASH_TRIES:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _convert(soffice: str, document: bytes, limit: float) -> bytes:
     with tempfile.TemporaryDirectory(prefix="copharvest-pdf-") as tmp:
         work = Path(tmp)
         profile = work / "profile"
@@ -196,7 +218,10 @@ def _run(command: list[str], env: dict[str, str], limit: float) -> None:
     if process.returncode != 0:
         lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
         detail = f": {lines[-1]}" if lines else ""
-        raise RenderError(f"LibreOffice failed (exit status {process.returncode}){detail}")
+        # a negative status is a signal; 128 + n is how a shell-started program reports one
+        crashed = process.returncode < 0 or process.returncode > 128
+        kind = _Crashed if crashed else RenderError
+        raise kind(f"LibreOffice failed (exit status {process.returncode}){detail}")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
