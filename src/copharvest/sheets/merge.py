@@ -17,20 +17,13 @@ import attrs
 
 from copharvest.model import Community
 from copharvest.sheets.problems import Location, SheetProblem
+from copharvest.store.validate import RECORD_NAMES
 
 Accept = Literal["sheet", "folder"]
 UNION_FIELDS = frozenset({"attendance", "preparation"})
 """Fields holding a set of member ids: merged by union."""
-COLLECTION_NAMES = {
-    "organisations": "organisation",
-    "members": "member",
-    "sessions": "session",
-    "readings": "reading",
-    "chapters": "chapter",
-    "lessons": "lesson",
-    "quotes": "quote",
-    "tables": "table",
-}
+COLLECTION_NAMES = RECORD_NAMES
+"""Collection -> what one of its records is called, as loading names them."""
 
 
 @attrs.frozen(kw_only=True)
