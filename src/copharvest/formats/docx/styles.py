@@ -20,7 +20,13 @@ OK = "2E7D32"
 PAGE_WIDTH = 11906
 PAGE_HEIGHT = 16838
 MARGIN = 1418
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+"""Top and bottom margin."""
+INSIDE_MARGIN = 2098
+"""The margin at the spine (left on right-hand pages; the margins are mirrored)."""
+OUTSIDE_MARGIN = 2765
+"""The outer margin: with 11 pt text, lines of at most 75 characters on average (12.4 cm)."""
+TEXT_WIDTH = PAGE_WIDTH - INSIDE_MARGIN - OUTSIDE_MARGIN
+BODY_SIZE = 11
 NUMBER_TAB = 850
 """Where a heading's title starts after its number ("1.3<tab>Title")."""
 
@@ -133,7 +139,9 @@ TABLE_STYLE = style(
 )
 
 STYLES: tuple[str, ...] = (
-    _p("Normal", based=None, paragraph=ppr(after=140, line=288), run=rpr(color=INK)),
+    _p(
+        "Normal", based=None, paragraph=ppr(after=140, line=288), run=rpr(color=INK, size=BODY_SIZE)
+    ),
     # cover
     _p(
         "CoverKicker",
@@ -148,8 +156,9 @@ STYLES: tuple[str, ...] = (
     _p(
         "Title",
         next_style="Subtitle",
-        paragraph=ppr(after=240, line=240),
-        run=rpr(font=HEAD, bold=True, color=PRIMARY, size=36),
+        # the cover's title may use the outer margin: a title breaks in as few lines as can be
+        paragraph=ppr(after=240, line=240, hyphenate=False, right=MARGIN - OUTSIDE_MARGIN),
+        run=rpr(font=HEAD, bold=True, color=PRIMARY, size=34),
     ),
     _p("Subtitle", paragraph=ppr(after=240, line=264), run=rpr(font=BODY, color=MUTED, size=16)),
     _p(
@@ -238,8 +247,8 @@ STYLES: tuple[str, ...] = (
         paragraph=ppr(
             keep_next=True,
             keep_lines=True,
-            page_break_before=True,
             tabs=_heading_tabs(),
+            hyphenate=False,
             after=360,
             line=240,
             outline=0,
@@ -254,6 +263,7 @@ STYLES: tuple[str, ...] = (
             keep_next=True,
             keep_lines=True,
             tabs=_heading_tabs(),
+            hyphenate=False,
             before=420,
             after=160,
             line=240,
@@ -270,6 +280,7 @@ STYLES: tuple[str, ...] = (
         paragraph=ppr(
             keep_next=True,
             keep_lines=True,
+            hyphenate=False,
             before=240,
             after=80,
             line=240,
@@ -336,6 +347,7 @@ STYLES: tuple[str, ...] = (
         next_style="Normal",
         paragraph=ppr(
             keep_next=True,
+            hyphenate=False,
             before=240,
             after=100,
             line=240,
@@ -354,7 +366,7 @@ STYLES: tuple[str, ...] = (
     _p(
         "TableHeading",
         based="TableText",
-        paragraph=ppr(keep_next=True),
+        paragraph=ppr(keep_next=True, hyphenate=False),
         run=rpr(bold=True, color="FFFFFF"),
     ),
     _p("TableHeadingNumber", based="TableHeading", paragraph=ppr(jc="right")),
@@ -377,6 +389,7 @@ STYLES: tuple[str, ...] = (
             keep_next=True,
             keep_lines=True,
             tabs=(("left", 567),),
+            hyphenate=False,
             before=280,
             after=60,
             line=240,
@@ -395,8 +408,16 @@ STYLES: tuple[str, ...] = (
     _p("ReadingNote", paragraph=ppr(after=80, line=252, left=567), run=rpr(color=MUTED, size=9)),
     _p(
         "Footer",
-        paragraph=ppr(tabs=(("right", TEXT_WIDTH),), line=240),
+        paragraph=ppr(tabs=(("right", TEXT_WIDTH),), hyphenate=False, line=240),
         run=rpr(color=MUTED, size=8.5),
+    ),
+    # a paragraph that only ends a section: as small as can be, so that it never
+    # spills onto a page of its own
+    _p(
+        "SectionBreak",
+        quick=False,
+        paragraph=ppr(after=0, line=20, line_rule="exact"),
+        run=rpr(size=1),
     ),
     # characters
     _c("Strong", rpr(bold=True)),
