@@ -92,6 +92,7 @@ def prepare(
     charts_dir: Path | None = None,
     registry: Registry | None = None,
     folder: Path | None = None,
+    content_locale: str | None = None,
 ) -> Prepared:
     """Analyse the community and build the Harvest view model for ``audience``.
 
@@ -99,6 +100,8 @@ def prepare(
     :param folder: the harvest folder, where the cover picture the community names is;
         none to leave the picture out. The view model gives the picture's path as the
         records do, relative to the folder, so that no local path is published.
+    :param content_locale: the language of the records' text, when the community's
+        ``locale`` was replaced by another for the labels.
     """
     from copharvest.harvest import make_harvest
     from copharvest.health import lesson_texts
@@ -132,6 +135,8 @@ def prepare(
         cover_image=community.cover_image if folder is not None else None,
         check_labels=analysis.check_labels,
     )
+    if content_locale and content_locale != harvest.locale:
+        harvest = attrs.evolve(harvest, content_locale=content_locale)
 
     def must_be_harvest(plugin: str, result: Any) -> None:
         if not isinstance(result, Harvest):
@@ -157,6 +162,7 @@ def render(
     folder: Path | None = None,
     warn: Callable[[str], None] | None = None,
     registry: Registry | None = None,
+    content_locale: str | None = None,
 ) -> tuple[bytes, OutputFormat]:
     """Build the publication's bytes in the named format (nothing is written).
 
@@ -164,6 +170,7 @@ def render(
     :param warn: told, one line each, what the user should know of the output (what
         was dropped from a template, say).
     :param registry: what the plugins registered, when it is already at hand.
+    :param content_locale: the language of the records' text; see :func:`prepare`.
     """
     registry = registry or get_registry(plugins)
     fmt = find_format(format_name, registry)
@@ -189,6 +196,7 @@ def render(
             charts_dir=charts_dir,
             registry=registry,
             folder=folder,
+            content_locale=content_locale,
         )
         report(f"rendering {fmt.name}")
         try:

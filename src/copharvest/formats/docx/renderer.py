@@ -307,7 +307,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
 
     progress = options.progress
     progress("preparing the render context")
-    context = render_context(harvest)
+    context = render_context(harvest, mark_languages=True)
     data, name = _template_bytes(options)
     try:
         tpl = _template_class()(io.BytesIO(data))

@@ -236,7 +236,15 @@ def _distribute(total: int, least: list[int], most: list[int]) -> list[int]:
 
 
 def finish_booklet(document: Any, harvest: Harvest) -> None:
-    """What the rendered booklet needs besides the numbering and the contents."""
+    """What the rendered booklet needs besides the numbering and the contents: the
+    language of each run (formats/docx/language.py), then the page flow."""
+    from copharvest.formats.docx.language import tag_document
+    from copharvest.formats.docx.post import language_tag
+    from copharvest.l10n import language_of
+
+    content = harvest.content_locale
+    other = bool(content) and language_of(content) != language_of(harvest.locale)
+    tag_document(document, language_tag(content) if other else None)
     typeset(document)
 
 
