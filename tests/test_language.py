@@ -188,3 +188,40 @@ def test_marks_in_the_records_never_reach_the_booklet(starter: Path, tmp_path: P
     assert START not in xml
     assert END not in xml
     assert "How we work" in xml
+
+
+def test_runs_are_split_at_the_marks_and_keep_their_formatting() -> None:
+    from copharvest.formats.docx.language import strip_marks, tag_languages
+
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paragraph = etree.fromstring(
+        f'<w:p xmlns:w="{ns}"><w:r><w:rPr><w:b/></w:rPr>'
+        f"<w:t>Label: {START}eerste{END}, {START}twee</w:t></w:r>"
+        f"<w:r><w:t>de{END}.</w:t></w:r>"
+        f'<w:r><w:drawing><x descr="{START}alt{END}"/></w:drawing></w:r></w:p>'
+    )
+    assert tag_languages(paragraph, "nl-NL") == 3
+    strip_marks(paragraph)
+    runs = [
+        (
+            "".join(t.text or "" for t in r.iter(f"{W}t")),
+            r.find(f"{W}rPr/{W}lang").get(f"{W}val")
+            if r.find(f"{W}rPr/{W}lang") is not None
+            else None,
+            r.find(f"{W}rPr/{W}b") is not None,
+        )
+        for r in paragraph.iter(f"{W}r")
+        if r.find(f"{W}t") is not None
+    ]
+    assert runs == [
+        ("Label: ", None, True),
+        ("eerste", "nl-NL", True),
+        (", ", None, True),
+        ("twee", "nl-NL", True),
+        ("de", "nl-NL", False),
+        (".", None, False),
+    ]
+    xml = etree.tostring(paragraph, encoding="unicode")
+    assert START not in xml
+    assert END not in xml
+    assert 'descr="alt"' in xml

@@ -110,6 +110,9 @@ def _strip_run(run: Any) -> None:
 def strip_marks(root: Any) -> None:
     """Remove every mark left in text or attributes under ``root`` (a template may have
     put a record text where no run is, in a picture's description, say)."""
+    xml = etree.tostring(root, encoding="unicode")  # one pass in C: usually nothing is left
+    if START not in xml and END not in xml:
+        return
     for element in root.iter():
         if element.text and (START in element.text or END in element.text):
             element.text = element.text.translate(_MARKS)

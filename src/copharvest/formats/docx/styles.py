@@ -146,6 +146,7 @@ STYLES: tuple[str, ...] = (
     _p(
         "CoverKicker",
         paragraph=ppr(
+            hyphenate=False,
             borders=border("top", size=48, color=ACCENT, space=12),
             before=2835,
             after=360,
@@ -160,23 +161,31 @@ STYLES: tuple[str, ...] = (
         paragraph=ppr(after=240, line=240, hyphenate=False, right=MARGIN - OUTSIDE_MARGIN),
         run=rpr(font=HEAD, bold=True, color=PRIMARY, size=34),
     ),
-    _p("Subtitle", paragraph=ppr(after=240, line=264), run=rpr(font=BODY, color=MUTED, size=16)),
+    _p(
+        "Subtitle",
+        paragraph=ppr(hyphenate=False, after=240, line=264),
+        run=rpr(font=BODY, color=MUTED, size=16),
+    ),
     _p(
         "CoverNote", paragraph=ppr(before=240, after=0), run=rpr(bold=True, color="B03A2E", size=12)
     ),
     _p(
         "CoverMeta",
-        paragraph=ppr(before=3969, after=60, line=240),
+        paragraph=ppr(hyphenate=False, before=3969, after=60, line=240),
         run=rpr(bold=True, color=PRIMARY, size=13),
     ),
     _p("CoverPicture", paragraph=ppr(before=480, after=0, line=240, keep_next=True)),
-    _p("CoverMetaBelowPicture", based="CoverMeta", paragraph=ppr(before=480, after=60, line=240)),
+    _p(
+        "CoverMetaBelowPicture",
+        based="CoverMeta",
+        paragraph=ppr(hyphenate=False, before=480, after=60, line=240),
+    ),
     _p("CoverDate", paragraph=ppr(after=0, line=240), run=rpr(color=MUTED, size=12)),
     # colophon
     _p(
         "ColophonHeading",
         next_style="Colophon",
-        paragraph=ppr(keep_next=True, page_break_before=True, after=200, line=240),
+        paragraph=ppr(hyphenate=False, keep_next=True, page_break_before=True, after=200, line=240),
         run=rpr(font=HEAD, bold=True, color=PRIMARY, size=14),
     ),
     _p("Colophon", paragraph=ppr(after=100, line=264), run=rpr(size=9.5)),
@@ -195,6 +204,7 @@ STYLES: tuple[str, ...] = (
         "TOCHeading",
         next_style="Normal",
         paragraph=ppr(
+            hyphenate=False,
             keep_next=True,
             page_break_before=True,
             after=360,
@@ -208,6 +218,7 @@ STYLES: tuple[str, ...] = (
         next_style="Normal",
         priority=39,
         paragraph=ppr(
+            hyphenate=False,
             keep_next=True,
             tabs=(("right", TEXT_WIDTH, "dot"),),
             before=200,
@@ -221,6 +232,7 @@ STYLES: tuple[str, ...] = (
         next_style="Normal",
         priority=39,
         paragraph=ppr(
+            hyphenate=False,
             tabs=(("left", 2 * NUMBER_TAB), ("right", TEXT_WIDTH, "dot")),
             after=40,
             line=240,
@@ -233,6 +245,7 @@ STYLES: tuple[str, ...] = (
         next_style="Normal",
         priority=39,
         paragraph=ppr(
+            hyphenate=False,
             tabs=(("right", TEXT_WIDTH, "dot"),),
             after=40,
             line=240,
@@ -291,6 +304,7 @@ STYLES: tuple[str, ...] = (
     _p(
         "PartContents",
         paragraph=ppr(
+            hyphenate=False,
             tabs=_heading_tabs(),
             after=80,
             line=240,
