@@ -144,3 +144,35 @@ def test_body_lines_hold_at_most_75_characters_on_average(
     ]
     assert len(lines) > 500
     assert sum(map(len, lines)) / len(lines) <= 75
+
+
+@pytest.mark.slow
+def test_page_numbers_are_outside_and_the_front_matter_has_none(
+    built: tuple[etree._Element, list[str]],
+) -> None:
+    _, pages = built
+    intro = next(i for i, page in enumerate(pages) if page.lstrip().startswith("Intro"))
+    assert intro % 2 == 0  # the fifth page or so: a right-hand one (odd number)
+    for page in pages[:intro]:
+        footer = [
+            line for line in page.splitlines() if TITLE in line and re.search(r"\d\s*$", line)
+        ]
+        assert not footer, footer
+    numbered = 0
+    for number, page in enumerate(pages[intro:], start=intro + 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if not lines:
+            continue  # a blank left-hand page
+        footer = lines[-1]
+        assert TITLE in footer, (number, footer)
+        if number % 2:
+            assert footer.endswith(str(number)), footer  # right-hand page: at the right
+        else:
+            assert footer.startswith(str(number)), footer  # left-hand page: at the left
+        numbered += 1
+    assert numbered > 30
+    # every part and annex opens on a right-hand page
+    for heading in ("I ", "II ", "Bijlage", "Bijeenkomsten", "Literatuur"):
+        opening = [i + 1 for i, page in enumerate(pages) if page.lstrip().startswith(heading)]
+        assert opening, heading
+        assert all(n % 2 == 1 for n in opening), (heading, opening)
