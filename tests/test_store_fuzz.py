@@ -13,10 +13,10 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_store_errors import BASE
 
 import copharvest
 from copharvest.store import HarvestError
+from test_store_errors import BASE
 
 NAMES = [*BASE, "readings.yaml", "tables.yaml", "lessons.json", "quote.yaml"]
 FUZZ = settings(

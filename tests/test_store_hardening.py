@@ -18,7 +18,6 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
-from test_store_errors import BASE, COMMUNITY, Case, _folder
 
 import copharvest
 from copharvest.cli import cli
@@ -27,6 +26,7 @@ from copharvest.store.converter import MAX_TEXT
 from copharvest.store.dialect import MAX_ALIAS_NODES, MAX_DEPTH
 from copharvest.store.folder import MAX_FOLDER_BYTES
 from copharvest.store.problems import Problem, printable
+from test_store_errors import BASE, COMMUNITY, Case, _folder
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)

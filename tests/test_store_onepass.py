@@ -13,12 +13,12 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
-from test_store_errors import Case, _folder
 
 import copharvest
 from copharvest.cli import cli
 from copharvest.store import HarvestError, unstructure, yamlio
 from copharvest.store.problems import format_path
+from test_store_errors import Case, _folder
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "wijkenaanpak-2009-2011"
 

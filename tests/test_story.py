@@ -332,8 +332,8 @@ def test_pigeon_loft_verdict_says_how_close(where: str) -> None:
 ASYMMETRY = {
     "far_below": ("Geen duidelijk informatieoverwicht", "ruim onder", 5.0),
     "near_below": ("Net geen informatieoverwicht", "net onder", 3 / 0.95),
-    "near_above": ("Een licht informatieoverwicht bij ‘national’", "net boven", 3 / 1.05),
-    "far_above": ("Informatieoverwicht bij ‘national’", "ruim boven", 1.5),
+    "near_above": ("Een licht informatieoverwicht bij ‘Rijk’", "net boven", 3 / 1.05),
+    "far_above": ("Informatieoverwicht bij ‘Rijk’", "ruim boven", 1.5),
 }
 
 
@@ -349,9 +349,10 @@ def test_information_advantage_names_the_group_and_both_exposures(where: str) ->
     (sentence,) = [f for f in chapter(c).flags if "informatieoverwicht" in f.lower()]
     assert sentence.startswith(opening)
     assert f"{how} de grens van" in sentence
-    # the ministry's t saw 3 of 3 sessions, the city's c2 1 of 3: a ratio of 3
-    assert "wie van ‘national’ bij de laatste bijeenkomst was, had gemiddeld 100%" in sentence
-    assert "wie van ‘city’ kwam" in sentence
+    # the ministry's t saw 3 of 3 sessions, the city's c2 1 of 3: a ratio of 3; the levels
+    # by their labels (the core's: there is no pack), never their ids
+    assert "wie van ‘Rijk’ bij de laatste bijeenkomst was, had gemiddeld 100%" in sentence
+    assert "wie van ‘Stad’ kwam" in sentence
     assert "33%" in sentence
     assert "een verhouding van 3," in sentence
 

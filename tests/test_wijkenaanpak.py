@@ -12,6 +12,7 @@ import pytest
 
 import copharvest
 from copharvest.build import render
+from copharvest.formats.docx.quotes import typographic
 from copharvest.pack import localise
 from copharvest.plugins import get_plugins, get_registry
 from office import pages, to_pdf
@@ -116,16 +117,17 @@ def test_booklet_has_the_seed_content(
     pack = wijkenaanpak.pack()
     # the ten lessons for building a CoP (the community's own wording)
     for lesson in copharvest.health.lesson_texts(community, locale):
-        assert lesson.title in text, lesson.title
+        assert typographic(lesson.title, locale) in text, lesson.title
     # the ten insights of the pack's annex
     assert len(pack.insights) == 10
     for insight in pack.insights:
-        assert localise(insight.title, locale) in text
+        assert typographic(localise(insight.title, locale), locale) in text
     # every from -> to row, both sides on one table row
     (movements,) = [t for t in pack.tables if t.kind.value == "movement"]
     rows = [line.split(" | ") for line in text.splitlines() if " | " in line]
     for row in movements.rows:
-        left, right = localise(row.left, locale), localise(row.right, locale)
+        left = typographic(localise(row.left, locale), locale)
+        right = typographic(localise(row.right, locale), locale)
         assert any(cells[0] == left and cells[-1] == right for cells in rows), (left, right)
     for city in CITIES:
         assert city in text, city

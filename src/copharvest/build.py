@@ -93,6 +93,7 @@ def prepare(
     registry: Registry | None = None,
     folder: Path | None = None,
     accents: Mapping[str, str] | None = None,
+    content_locale: str | None = None,
 ) -> Prepared:
     """Analyse the community and build the Harvest view model for ``audience``.
 
@@ -102,6 +103,8 @@ def prepare(
     :param folder: the harvest folder, where the cover picture the community names is;
         none to leave the picture out. The view model gives the picture's path as the
         records do, relative to the folder, so that no local path is published.
+    :param content_locale: the language of the records' text, when the community's
+        ``locale`` was replaced by another for the labels.
     """
     from copharvest.harvest import make_harvest
     from copharvest.health import lesson_texts
@@ -135,6 +138,8 @@ def prepare(
         cover_image=community.cover_image if folder is not None else None,
         check_labels=analysis.check_labels,
     )
+    if content_locale and content_locale != harvest.locale:
+        harvest = attrs.evolve(harvest, content_locale=content_locale)
 
     def must_be_harvest(plugin: str, result: Any) -> None:
         if not isinstance(result, Harvest):
@@ -185,6 +190,7 @@ def render(
     folder: Path | None = None,
     warn: Callable[[str], None] | None = None,
     registry: Registry | None = None,
+    content_locale: str | None = None,
 ) -> tuple[bytes, OutputFormat]:
     """Build the publication's bytes in the named format (nothing is written).
 
@@ -192,6 +198,7 @@ def render(
     :param warn: told, one line each, what the user should know of the output (what
         was dropped from a template, say).
     :param registry: what the plugins registered, when it is already at hand.
+    :param content_locale: the language of the records' text; see :func:`prepare`.
     """
     registry = registry or get_registry(plugins)
     fmt = find_format(format_name, registry)
@@ -218,6 +225,7 @@ def render(
             registry=registry,
             folder=folder,
             accents=template_accents(fmt, template) if charts_dir is not None else None,
+            content_locale=content_locale,
         )
         report(f"rendering {fmt.name}")
         try:

@@ -87,6 +87,7 @@ def _pack_tables(pack: DomainPack, locale: str, labels: Mapping[str, str]) -> di
             left_label=localise(t.left_label, locale) if t.left_label else labels["from"],
             right_label=localise(t.right_label, locale) if t.right_label else labels["to"],
             rows=tuple((localise(r.left, locale), localise(r.right, locale)) for r in t.rows),
+            from_pack=True,
         )
         for t in pack.tables
     }

@@ -386,3 +386,73 @@ def plural(labels: Mapping[str, str], key: str, n: int, locale: str, **values: o
     with 3 "3 nieuwkomers ... krijgen ...".
     """
     return labels[plural_key(labels, key, n, locale)].format(n=format_count(n, locale), **values)
+
+
+# -- the usual governance levels and organisation kinds ----------------------------------
+# Records name a level or kind by an id; a booklet prints its label, never the id. A
+# domain pack's own terms win; these are what a harvest without a pack (the starter)
+# needs.
+
+TERMS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "level": {
+        "en": {
+            "national": "National",
+            "regional": "Regional",
+            "provincial": "Provincial",
+            "city": "City",
+            "district": "District",
+            "neighbourhood": "Neighbourhood",
+        },
+        "nl": {
+            "national": "Rijk",
+            "regional": "Regio",
+            "provincial": "Provincie",
+            "city": "Stad",
+            "district": "Stadsdeel",
+            "neighbourhood": "Wijk",
+        },
+    },
+    "kind": {
+        "en": {
+            "ministry": "Ministry",
+            "province": "Province",
+            "municipality": "Municipality",
+            "district_council": "District council",
+            "housing_association": "Housing association",
+            "knowledge_institute": "Knowledge institute",
+            "consultancy": "Consultancy",
+            "welfare_organisation": "Welfare organisation",
+            "residents_platform": "Residents' platform",
+            "school": "School",
+            "police": "Police",
+            "business": "Business",
+            "branch_organisation": "Branch organisation",
+            "sports_club": "Sports club",
+        },
+        "nl": {
+            "ministry": "Ministerie",
+            "province": "Provincie",
+            "municipality": "Gemeente",
+            "district_council": "Deelgemeente of stadsdeel",
+            "housing_association": "Woningcorporatie",
+            "knowledge_institute": "Kennisinstituut",
+            "consultancy": "Adviesbureau",
+            "welfare_organisation": "Welzijnsorganisatie",
+            "residents_platform": "Bewonersplatform",
+            "school": "School",
+            "police": "Politie",
+            "business": "Bedrijf",
+            "branch_organisation": "Brancheorganisatie",
+            "sports_club": "Sportvereniging",
+        },
+    },
+}
+"""Labels of the usual term ids: ``TERMS[term][language][id]``, term ``level`` or ``kind``."""
+
+
+def term_label(term: str, value: str, locale: str) -> str | None:
+    """The core's label of a level or kind id in ``locale`` (English if the language has
+    none), or None for an id the core does not know."""
+    by_language = TERMS[term]
+    words = by_language.get(language_of(locale), by_language["en"])
+    return words.get(value) or by_language["en"].get(value)

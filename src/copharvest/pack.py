@@ -129,25 +129,28 @@ class DomainPack:
     """Domain health checks, with ids ``"<pack id>:<name>"``."""
 
     def level_label(self, level: str | None, locale: str) -> str | None:
-        """The printed form of a governance level id (the id itself if unknown)."""
-        return _term_label(self.levels, level, locale)
+        """The printed form of a governance level id: the pack's label, else the core's
+        (labels.TERMS), else the id itself (``check`` warns about it)."""
+        return _term_label(self.levels, level, locale, "level")
 
     def kind_label(self, kind: str | None, locale: str) -> str | None:
-        """The printed form of an organisation kind id."""
-        return _term_label(self.organisation_kinds, kind, locale)
+        """The printed form of an organisation kind id (as :meth:`level_label`)."""
+        return _term_label(self.organisation_kinds, kind, locale, "kind")
 
     def theme(self, theme_id: str) -> Theme | None:
         """The theme with this id, if any."""
         return next((t for t in self.themes if t.id == theme_id), None)
 
 
-def _term_label(terms: tuple[Term, ...], value: str | None, locale: str) -> str | None:
+def _term_label(terms: tuple[Term, ...], value: str | None, locale: str, kind: str) -> str | None:
+    from copharvest.labels import term_label
+
     if value is None:
         return None
     for term in terms:
         if term.id == value:
             return localise(term.label, locale)
-    return value
+    return term_label(kind, value, locale) or value
 
 
 GENERIC = DomainPack(

@@ -71,6 +71,8 @@ class TableView:
     """Right heading."""
     rows: tuple[tuple[str, str], ...]
     """(left, right) rows."""
+    from_pack: bool = False
+    """A table of the domain pack (in the build's language), not of the records."""
 
 
 @attrs.frozen(kw_only=True)
@@ -387,3 +389,6 @@ class Harvest:
     """The metrics (METRICS.md layout), members without consent pseudonymised."""
     cover: PictureView | None = None
     """The cover picture (``cover_image`` in community.yaml), if there is one."""
+    content_locale: str = ""
+    """Language of the records' own text when it is not ``locale`` (a build in another
+    language changes only the labels): the booklet tags each run with its language."""

@@ -20,7 +20,14 @@ def _with_locale(community: Any, locale: str | None) -> Any:
     """The community, with its publication language replaced if asked."""
     import attrs
 
-    return community if locale is None else attrs.evolve(community, locale=locale)
+    if locale is None or locale == community.locale:
+        return community
+    click.echo(
+        f"warning: building in '{locale}' changes only the labels, dates and numbers; "
+        f"the records' text stays in '{community.locale}'",
+        err=True,
+    )
+    return attrs.evolve(community, locale=locale)
 
 
 class _Progress:
@@ -97,7 +104,8 @@ def build(
     plugins = plugins_from(ctx)
     registry = get_registry(plugins)
     chosen = choose_format(registry.formats, format_name, output)
-    community = _with_locale(load_or_exit(folder, check_pack=True), locale)
+    records = load_or_exit(folder, check_pack=True)
+    community = _with_locale(records, locale)
     suffix = "-internal" if audience == "internal" else ""
     target = output or Path(f"{folder.resolve().name}{suffix}{chosen.suffix}")
     if target != STDOUT:
@@ -115,6 +123,7 @@ def build(
             progress=progress,
             folder=folder,
             warn=lambda message: click.echo(f"warning: {message}", err=True),
+            content_locale=records.locale,
         )
     except (BuildError, RenderError, PluginError, AnalysisError) as exc:
         report_plugin_problems(ctx)
@@ -156,7 +165,8 @@ def context(
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
 
-    community = _with_locale(load_or_exit(folder, check_pack=True), locale)
+    records = load_or_exit(folder, check_pack=True)
+    community = _with_locale(records, locale)
     plugins = plugins_from(ctx)
     with tempfile.TemporaryDirectory(prefix="copharvest-") as tmp:
         try:
@@ -166,6 +176,7 @@ def context(
                 audience=Audience(audience),
                 charts_dir=Path(tmp) if charts else None,
                 folder=folder,
+                content_locale=records.locale,
             )
         except (BuildError, PluginError, AnalysisError) as exc:
             fail(str(exc))

@@ -55,6 +55,7 @@ def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None
     problems, or with --strict when a health check warns.
     """
     from copharvest.store import HarvestError, Problem, load
+    from copharvest.terms import warn_unlabelled
 
     problems: list[Problem] = []
     try:
@@ -69,6 +70,7 @@ def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None
         else:
             print_problems(problems)
         raise DataError(len(problems))
+    warn_unlabelled(ctx, community)  # level and kind ids the booklet cannot name
     result = summary(community)
     health = [f.to_json() for f in analysis.health]
     warnings = [f for f in analysis.health if f.status == "warn"]

@@ -9,10 +9,20 @@ import click
 
 from copharvest.cli.common import fail
 
+STARTERS = {"en": "harvest", "nl": "harvest-nl"}
+"""The starter folder (in the package's ``scaffold``) of each locale."""
+
 
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-def init(folder: Path) -> None:
+@click.option(
+    "--locale",
+    type=click.Choice(sorted(STARTERS)),
+    default="en",
+    show_default=True,
+    help="Language of the starter: its comments, sample text and booklet.",
+)
+def init(folder: Path, locale: str) -> None:
     """Create a starter harvest folder at FOLDER.
 
     The folder must not exist yet, or be empty. Every file is commented; edit them
@@ -23,14 +33,14 @@ def init(folder: Path) -> None:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         fail(f"{folder}: already exists and is not empty; choose a new folder")
     try:
-        written = _scaffold(folder)
+        written = _scaffold(folder, STARTERS[locale])
     except OSError as exc:
         fail(f"{exc.filename or folder}: cannot write: {exc.strerror}")
     click.echo(f"Created {folder} with {', '.join(written)}")
     click.echo(f"Next: edit the files, then run 'copharvest check {folder}'")
 
 
-def _scaffold(folder: Path) -> list[str]:
+def _scaffold(folder: Path, starter: str = "harvest") -> list[str]:
     """Write the starter files into a new folder beside ``folder``, then move it into
     place: the folder appears whole, or not at all."""
     import shutil
@@ -42,7 +52,7 @@ def _scaffold(folder: Path) -> list[str]:
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.init-", dir=parent))
     try:
-        scaffold = files("copharvest") / "scaffold" / "harvest"
+        scaffold = files("copharvest") / "scaffold" / starter
         written = []
         for item in sorted(scaffold.iterdir(), key=lambda p: p.name):
             if item.name.endswith(".yaml"):

@@ -2,8 +2,16 @@
 
 Every string is made safe for WordprocessingML here: characters XML 1.0 forbids are
 dropped (vertical tab and form feed, which docxtpl would turn into a new paragraph or
-a page break, become line breaks), and carriage returns become newlines. Nothing else
-changes: autoescaping in the template takes care of ``<``, ``&`` and ``]]>``.
+a page break, become line breaks), and carriage returns become newlines; so are the
+private-use characters that mark record text (see below). Autoescaping in the template
+takes care of ``<``, ``&`` and ``]]>``.
+
+The records' own text (:data:`RECORD_TEXT`: titles, narrative, quotes, lessons, names,
+not the labels, dates and numbers) gets typographic quotes and apostrophes in the
+records' language. When the booklet is built in another language than the records',
+each record text is also enclosed in :data:`START` ... :data:`END`, so that after
+rendering its runs can be tagged with the records' language (formats/docx/language.py,
+which removes the marks).
 """
 
 from __future__ import annotations
@@ -15,6 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from copharvest.views import Harvest
+
+Spec = Mapping[str, "Spec | bool | Callable[[dict[str, Any], Mapping[str, str]], Spec]"]
+"""Which keys of the context hold a kind of text: ``True`` for every string in the value,
+a spec for the keys of a mapping (of each item of a list), or a function that gives the
+spec of a mapping from the mapping and the labels."""
 
 EXTRA_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -40,7 +53,15 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
 }
 """Words the booklet needs beyond the core labels; a domain pack's labels win."""
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+START = "\ue000"
+"""Marks the start of a record text in the render context (a private-use character)."""
+END = "\ue001"
+"""Marks its end; a sentence's last punctuation stays after it, so that a template can
+still test how a text ends (``lesson.title[-1:]``)."""
+
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\ue000\ue001]"
+)
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 
 
@@ -130,14 +151,139 @@ def labels_for_booklet(harvest: Harvest) -> dict[str, str]:
     return {**EXTRA_LABELS["en"], **EXTRA_LABELS.get(language, {}), **harvest.labels}
 
 
-def render_context(harvest: Harvest) -> dict[str, Any]:
+_BLOCKS: Spec = {"runs": {"text": True}, "items": {"text": True}}
+_LESSON: Spec = {"title": True, "text": True}
+_QUOTE: Spec = {"text": True, "speaker": True, "attribution": True}
+_TABLE_TEXT: Spec = {"title": True, "left_label": True, "right_label": True, "rows": True}
+
+
+def _record_table(table: dict[str, Any], labels: Mapping[str, str]) -> Spec:
+    """A table of the records: its own text, not the default headings (labels)."""
+    if table.get("from_pack"):
+        return {}
+    return {
+        key: True
+        for key in _TABLE_TEXT
+        if key not in ("left_label", "right_label")
+        or table.get(key) not in (labels.get("from"), labels.get("to"))
+    }
+
+
+def _pack_table(table: dict[str, Any], labels: Mapping[str, str]) -> Spec:
+    return _TABLE_TEXT if table.get("from_pack") else {}
+
+
+_TABLE = _record_table
+_GUEST: Spec = {"name": True, "description": True}
+_SESSION: Spec = {
+    "title": True,
+    "place": True,
+    "guests": _GUEST,
+    "programme": True,
+    "notes": _BLOCKS,
+}
+RECORD_TEXT: Spec = {
+    "title": True,
+    "subtitle": True,
+    "colophon": {
+        **dict.fromkeys(
+            ("publisher", "address", "text_by", "editors", "contributors", "thanks", "place"),
+            True,
+        ),
+        "inspirators": _GUEST,
+    },
+    "intro": _BLOCKS,
+    "parts": {
+        "chapters": {
+            "title": True,
+            "blocks": _BLOCKS,
+            "lessons": _LESSON,
+            "tips": _LESSON,
+            "insights": _LESSON,
+            "quotes": _QUOTE,
+            "tables": _TABLE,
+        }
+    },
+    "continuity": {"sessions": _SESSION, "organisations": {"name": True}, "buddies": True},
+    "tables": _TABLE,
+    "loose_lessons": _LESSON,
+    "loose_quotes": _QUOTE,
+    "sessions": _SESSION,
+    "readings": {"title": True, "authors": True, "note": True, "presented_by": True},
+}
+"""Where the render context holds the records' own text: ``True`` for every string in
+that value, a mapping for the keys of a mapping (the same for each item of a list)."""
+
+_FINDING: Spec = {"title": True, "explanation": True, "evidence": True}
+PACK_TEXT: Spec = {
+    "pack_title": True,
+    "parts": {"title": True},
+    "continuity": {
+        "title": True,
+        "intro": True,
+        "summary": True,
+        "flags": True,
+        "sessions": {"theme": True},
+    },
+    "sessions": {"theme": True},
+    "building_lessons": _FINDING,
+    "plugin_findings": _FINDING,
+    "insights": {"title": True, "text": True},
+    "questions": True,
+    "tables": _pack_table,
+}
+"""The text that the domain pack and copharvest write in the build's language (the
+labels excepted, which are copharvest's own): typographic quotes in that language."""
+
+_CLOSING = ".:;,?!\u2026"
+
+
+def _mark(text: str) -> str:
+    """``text`` between the record-text marks, its final punctuation after them."""
+    core = text.rstrip(_CLOSING)
+    if not core.strip():
+        return text
+    return f"{START}{core}{END}{text[len(core) :]}"
+
+
+def _each_text(value: Any, spec: Any, change: Callable[[str], str], labels: Any) -> Any:
+    """``value`` with ``change`` applied to the strings ``spec`` selects."""
+    if isinstance(value, list):
+        return [_each_text(item, spec, change, labels) for item in value]
+    if spec is True:
+        return change(value) if isinstance(value, str) and value else value
+    if callable(spec) and isinstance(value, dict):
+        spec = spec(value, labels)
+    if isinstance(value, dict) and isinstance(spec, dict):
+        for key, sub in spec.items():
+            if key in value:
+                value[key] = _each_text(value[key], sub, change, labels)
+    return value
+
+
+def render_context(harvest: Harvest, *, mark_languages: bool = False) -> dict[str, Any]:
     """The exact JSON-able context the booklet template is rendered with.
 
     It is the Harvest view model (docs/templates.md lists every key) plus ``internal``;
-    at render time each chart also gets an ``image``.
+    at render time each chart also gets an ``image``. ``mark_languages``: enclose the
+    record texts in :data:`START` ... :data:`END` when they are in another language than
+    the labels (the renderer does; the printed context does not).
     """
+    from copharvest.formats.docx.quotes import typographic
+    from copharvest.l10n import language_of
+
     data: dict[str, Any] = _plain(harvest)
     data["labels"] = _plain(labels_for_booklet(harvest))
     data["internal"] = harvest.audience == "internal"
-    result = data
+    content = language_of(harvest.content_locale or harvest.locale)
+    marked = mark_languages and content != language_of(harvest.locale)
+
+    def change(text: str) -> str:
+        text = typographic(text, content)
+        return _mark(text) if marked else text
+
+    build = language_of(harvest.locale)
+    labels = data["labels"]
+    data = _each_text(data, PACK_TEXT, lambda text: typographic(text, build), labels)
+    result: dict[str, Any] = _each_text(data, RECORD_TEXT, change, labels)
     return result

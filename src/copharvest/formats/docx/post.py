@@ -71,6 +71,83 @@ def ensure_update_fields(settings: Any) -> None:
     settings.append(element)
 
 
+_SETTINGS_ORDER = [
+    "writeProtection",
+    "view",
+    "zoom",
+    "removePersonalInformation",
+    "removeDateAndTime",
+    "doNotDisplayPageBoundaries",
+    "displayBackgroundShape",
+    "printPostScriptOverText",
+    "printFractionalCharacterWidth",
+    "printFormsData",
+    "embedTrueTypeFonts",
+    "embedSystemFonts",
+    "saveSubsetFonts",
+    "saveFormsData",
+    "mirrorMargins",
+    "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter",
+    "gutterAtTop",
+    "hideSpellingErrors",
+    "hideGrammaticalErrors",
+    "activeWritingStyle",
+    "proofState",
+    "formsDesign",
+    "attachedTemplate",
+    "linkStyles",
+    "stylePaneFormatFilter",
+    "stylePaneSortMethod",
+    "documentType",
+    "mailMerge",
+    "revisionView",
+    "trackRevisions",
+    "doNotTrackMoves",
+    "doNotTrackFormatting",
+    "documentProtection",
+    "autoFormatOverride",
+    "styleLockTheme",
+    "styleLockQFSet",
+    "defaultTabStop",
+    "autoHyphenation",
+    "consecutiveHyphenLimit",
+    "hyphenationZone",
+    "doNotHyphenateCaps",
+    "showEnvelope",
+    "summaryLength",
+    "clickAndTypeStyle",
+    "defaultTableStyle",
+    "evenAndOddHeaders",
+]
+"""settings.xml children in the schema's order, up to the last one :func:`put_setting` sets."""
+
+
+def put_setting(settings: Any, name: str, value: str | None = None) -> None:
+    """Set ``<w:name w:val=value/>`` (no value: the bare switch) in schema order."""
+    tag = qn(f"w:{name}")
+    element = settings.find(tag)
+    if element is None:
+        element = etree.Element(tag)
+        later = {qn(f"w:{n}") for n in _SETTINGS_ORDER[_SETTINGS_ORDER.index(name) + 1 :]}
+        for child in settings:
+            if (
+                child.tag in later
+                or child.tag in _AFTER_UPDATE_FIELDS
+                or child.tag == qn("w:updateFields")
+            ):
+                child.addprevious(element)
+                break
+            if not str(child.tag).startswith("{" + _W):
+                child.addprevious(element)
+                break
+        else:
+            settings.append(element)
+    if value is not None:
+        element.set(qn("w:val"), value)
+
+
 # -- styles ---------------------------------------------------------------------------
 
 

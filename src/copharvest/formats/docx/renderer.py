@@ -305,10 +305,11 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
         set_language,
         set_properties,
     )
+    from copharvest.formats.docx.typeset import finish_booklet
 
     progress = options.progress
     progress("preparing the render context")
-    context = render_context(harvest)
+    context = render_context(harvest, mark_languages=True)
     data, name = _template_bytes(options)
     try:
         tpl = _template_class()(io.BytesIO(data))
@@ -355,6 +356,8 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     styles = StyleInfo(document)
     restart_numbered_lists(document, styles)
     fill_table_of_contents(document, styles)
+    # page flow, column widths and the language of every run (formats/docx/typeset.py)
+    finish_booklet(document, harvest)
     ensure_update_fields(document.settings.element)
     language = language_tag(harvest.locale)
     set_language(document, language)

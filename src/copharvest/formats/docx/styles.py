@@ -20,7 +20,13 @@ OK = "2E7D32"
 PAGE_WIDTH = 11906
 PAGE_HEIGHT = 16838
 MARGIN = 1418
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+"""Top and bottom margin."""
+INSIDE_MARGIN = 2098
+"""The margin at the spine (left on right-hand pages; the margins are mirrored)."""
+OUTSIDE_MARGIN = 2765
+"""The outer margin: with 11 pt text, lines of at most 75 characters on average (12.4 cm)."""
+TEXT_WIDTH = PAGE_WIDTH - INSIDE_MARGIN - OUTSIDE_MARGIN
+BODY_SIZE = 11
 NUMBER_TAB = 850
 """Where a heading's title starts after its number ("1.3<tab>Title")."""
 
@@ -133,11 +139,14 @@ TABLE_STYLE = style(
 )
 
 STYLES: tuple[str, ...] = (
-    _p("Normal", based=None, paragraph=ppr(after=140, line=288), run=rpr(color=INK)),
+    _p(
+        "Normal", based=None, paragraph=ppr(after=140, line=288), run=rpr(color=INK, size=BODY_SIZE)
+    ),
     # cover
     _p(
         "CoverKicker",
         paragraph=ppr(
+            hyphenate=False,
             borders=border("top", size=48, color=ACCENT, space=12),
             before=2835,
             after=360,
@@ -148,26 +157,35 @@ STYLES: tuple[str, ...] = (
     _p(
         "Title",
         next_style="Subtitle",
-        paragraph=ppr(after=240, line=240),
-        run=rpr(font=HEAD, bold=True, color=PRIMARY, size=36),
+        # the cover's title may use the outer margin: a title breaks in as few lines as can be
+        paragraph=ppr(after=240, line=240, hyphenate=False, right=MARGIN - OUTSIDE_MARGIN),
+        run=rpr(font=HEAD, bold=True, color=PRIMARY, size=34),
     ),
-    _p("Subtitle", paragraph=ppr(after=240, line=264), run=rpr(font=BODY, color=MUTED, size=16)),
+    _p(
+        "Subtitle",
+        paragraph=ppr(hyphenate=False, after=240, line=264),
+        run=rpr(font=BODY, color=MUTED, size=16),
+    ),
     _p(
         "CoverNote", paragraph=ppr(before=240, after=0), run=rpr(bold=True, color="B03A2E", size=12)
     ),
     _p(
         "CoverMeta",
-        paragraph=ppr(before=3969, after=60, line=240),
+        paragraph=ppr(hyphenate=False, before=3969, after=60, line=240),
         run=rpr(bold=True, color=PRIMARY, size=13),
     ),
     _p("CoverPicture", paragraph=ppr(before=480, after=0, line=240, keep_next=True)),
-    _p("CoverMetaBelowPicture", based="CoverMeta", paragraph=ppr(before=480, after=60, line=240)),
+    _p(
+        "CoverMetaBelowPicture",
+        based="CoverMeta",
+        paragraph=ppr(hyphenate=False, before=480, after=60, line=240),
+    ),
     _p("CoverDate", paragraph=ppr(after=0, line=240), run=rpr(color=MUTED, size=12)),
     # colophon
     _p(
         "ColophonHeading",
         next_style="Colophon",
-        paragraph=ppr(keep_next=True, page_break_before=True, after=200, line=240),
+        paragraph=ppr(hyphenate=False, keep_next=True, page_break_before=True, after=200, line=240),
         run=rpr(font=HEAD, bold=True, color=PRIMARY, size=14),
     ),
     _p("Colophon", paragraph=ppr(after=100, line=264), run=rpr(size=9.5)),
@@ -186,6 +204,7 @@ STYLES: tuple[str, ...] = (
         "TOCHeading",
         next_style="Normal",
         paragraph=ppr(
+            hyphenate=False,
             keep_next=True,
             page_break_before=True,
             after=360,
@@ -199,6 +218,7 @@ STYLES: tuple[str, ...] = (
         next_style="Normal",
         priority=39,
         paragraph=ppr(
+            hyphenate=False,
             keep_next=True,
             tabs=(("right", TEXT_WIDTH, "dot"),),
             before=200,
@@ -212,6 +232,7 @@ STYLES: tuple[str, ...] = (
         next_style="Normal",
         priority=39,
         paragraph=ppr(
+            hyphenate=False,
             tabs=(("left", 2 * NUMBER_TAB), ("right", TEXT_WIDTH, "dot")),
             after=40,
             line=240,
@@ -224,6 +245,7 @@ STYLES: tuple[str, ...] = (
         next_style="Normal",
         priority=39,
         paragraph=ppr(
+            hyphenate=False,
             tabs=(("right", TEXT_WIDTH, "dot"),),
             after=40,
             line=240,
@@ -238,8 +260,8 @@ STYLES: tuple[str, ...] = (
         paragraph=ppr(
             keep_next=True,
             keep_lines=True,
-            page_break_before=True,
             tabs=_heading_tabs(),
+            hyphenate=False,
             after=360,
             line=240,
             outline=0,
@@ -254,6 +276,7 @@ STYLES: tuple[str, ...] = (
             keep_next=True,
             keep_lines=True,
             tabs=_heading_tabs(),
+            hyphenate=False,
             before=420,
             after=160,
             line=240,
@@ -270,6 +293,7 @@ STYLES: tuple[str, ...] = (
         paragraph=ppr(
             keep_next=True,
             keep_lines=True,
+            hyphenate=False,
             before=240,
             after=80,
             line=240,
@@ -280,6 +304,7 @@ STYLES: tuple[str, ...] = (
     _p(
         "PartContents",
         paragraph=ppr(
+            hyphenate=False,
             tabs=_heading_tabs(),
             after=80,
             line=240,
@@ -336,6 +361,7 @@ STYLES: tuple[str, ...] = (
         next_style="Normal",
         paragraph=ppr(
             keep_next=True,
+            hyphenate=False,
             before=240,
             after=100,
             line=240,
@@ -354,7 +380,7 @@ STYLES: tuple[str, ...] = (
     _p(
         "TableHeading",
         based="TableText",
-        paragraph=ppr(keep_next=True),
+        paragraph=ppr(keep_next=True, hyphenate=False),
         run=rpr(bold=True, color="FFFFFF"),
     ),
     _p("TableHeadingNumber", based="TableHeading", paragraph=ppr(jc="right")),
@@ -377,6 +403,7 @@ STYLES: tuple[str, ...] = (
             keep_next=True,
             keep_lines=True,
             tabs=(("left", 567),),
+            hyphenate=False,
             before=280,
             after=60,
             line=240,
@@ -395,8 +422,16 @@ STYLES: tuple[str, ...] = (
     _p("ReadingNote", paragraph=ppr(after=80, line=252, left=567), run=rpr(color=MUTED, size=9)),
     _p(
         "Footer",
-        paragraph=ppr(tabs=(("right", TEXT_WIDTH),), line=240),
+        paragraph=ppr(tabs=(("right", TEXT_WIDTH),), hyphenate=False, line=240),
         run=rpr(color=MUTED, size=8.5),
+    ),
+    # a paragraph that only ends a section: as small as can be, so that it never
+    # spills onto a page of its own
+    _p(
+        "SectionBreak",
+        quick=False,
+        paragraph=ppr(after=0, line=20, line_rule="exact"),
+        run=rpr(size=1),
     ),
     # characters
     _c("Strong", rpr(bold=True)),

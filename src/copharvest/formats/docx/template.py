@@ -17,7 +17,9 @@ from docx.oxml.ns import qn
 from copharvest.formats.docx.package import document_bytes
 from copharvest.formats.docx.styles import (
     DOC_DEFAULTS,
+    INSIDE_MARGIN,
     MARGIN,
+    OUTSIDE_MARGIN,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     PRIMARY,
@@ -43,6 +45,10 @@ if TYPE_CHECKING:
 
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent.parent / "templates" / "booklet.docx"
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+FRONT_BREAK = "<!--end of the front matter-->"
+"""Where the section of cover, colophon and contents ends (no footer, no page number)."""
+PART_BREAK = "<!--end of a section-->"
+"""Where a section ends before a part or an annex, which starts on a right-hand page."""
 
 
 # -- reusable pieces ----------------------------------------------------------------
@@ -266,8 +272,10 @@ def colophon() -> str:
 
 
 def contents() -> str:
-    return p(r("{{ labels.contents }}"), style="TOCHeading") + p(
-        field(TOC_INSTRUCTION, "\u2026"), style="TOC1"
+    return (
+        p(r("{{ labels.contents }}"), style="TOCHeading")
+        + p(field(TOC_INSTRUCTION, "\u2026"), style="TOC1")
+        + FRONT_BREAK
     )
 
 
@@ -428,6 +436,7 @@ def status(item: str) -> str:
 def building_annex() -> str:
     return (
         tag("if building_lessons or plugin_findings")
+        + PART_BREAK
         + p(r("{{ labels.annex }}: {{ labels.building_lessons }}"), style="Heading1")
         + tag("for lesson in building_lessons")
         + numbered_heading("lesson.number", "lesson.title", "AnnexItemTitle")
@@ -448,6 +457,10 @@ def parts() -> str:
     return (
         tag("for part in parts")
         + tag("if part.chapters or part.number == 1")
+        # part I follows the front matter's own break when there is no introduction
+        + tag("if intro or part.number != 1")
+        + PART_BREAK
+        + tag("endif")
         + numbered_heading("part.numeral", "part.title", "Heading1")
         + tag("for chapter in part.chapters")
         + numbered_heading("chapter.number", "chapter.title", "PartContents")
@@ -473,6 +486,7 @@ def parts() -> str:
 def loose() -> str:
     return (
         tag("if loose_quotes or loose_lessons")
+        + PART_BREAK
         + p(r("{{ labels.more }}"), style="Heading1")
         + quotes("loose_quotes")
         + lessons("loose_lessons", "labels.lessons")
@@ -484,6 +498,7 @@ def loose() -> str:
 def insights_annex() -> str:
     return (
         tag("if insights")
+        + PART_BREAK
         + p(r("{{ labels.annex }}: {{ labels.domain_insights }}"), style="Heading1")
         + tag("for insight in insights")
         + numbered_heading("insight.number", "insight.title", "AnnexItemTitle")
@@ -525,6 +540,7 @@ def sessions_overview() -> str:
     )
     return (
         tag("if sessions")
+        + PART_BREAK
         + p(r("{{ labels.sessions }}"), style="Heading1")
         + table(
             widths,
@@ -582,6 +598,7 @@ def readings_overview() -> str:
     )
     return (
         tag("if readings")
+        + PART_BREAK
         + p(r("{{ labels.readings }}"), style="Heading1")
         + tag("for reading in readings")
         + p(r(line), r("{{ reading.title }}", style="Emphasis"), r(after), style="Reading")
@@ -612,12 +629,22 @@ def body() -> str:
     )
 
 
-def footer_paragraph() -> str:
-    return p(
-        r("{{ title }}{% if internal %} \u00b7 {{ labels.audience_internal }}{% endif %}"),
-        TAB,
-        field("PAGE", "1"),
-        style="Footer",
+def footer_paragraph(*, even: bool = False) -> str:
+    """The footer: the page number on the outside, at the right of a right-hand page."""
+    title = r("{{ title }}{% if internal %} \u00b7 {{ labels.audience_internal }}{% endif %}")
+    if even:
+        return p(field("PAGE", "2"), TAB, title, style="Footer")
+    return p(title, TAB, field("PAGE", "1"), style="Footer")
+
+
+def section_break(sect_pr: Any) -> str:
+    """A paragraph that ends a section with the properties ``sect_pr``."""
+    from lxml import etree
+
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="SectionBreak"/>'
+        + str(etree.tostring(sect_pr, encoding="unicode"))
+        + "</w:pPr></w:p>"
     )
 
 
@@ -627,7 +654,8 @@ def footer_paragraph() -> str:
 def _fragment(xml: str) -> list[Any]:
     from docx.oxml import parse_xml
 
-    root = parse_xml(f'<w:root xmlns:w="{W_NS}">{xml}</w:root>')
+    r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    root = parse_xml(f'<w:root xmlns:w="{W_NS}" xmlns:r="{r_ns}">{xml}</w:root>')
     return list(root)
 
 
@@ -668,7 +696,7 @@ def _install_numbering(document: Document) -> None:
 
 
 def _install_settings(document: Document) -> None:
-    from copharvest.formats.docx.post import ensure_update_fields
+    from copharvest.formats.docx.post import ensure_update_fields, put_setting
 
     settings = document.settings.element
     for name in ("w:rsids", "w:proofState", "w:attachedTemplate"):
@@ -678,32 +706,68 @@ def _install_settings(document: Document) -> None:
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")
     ensure_update_fields(settings)
+    # a book: margins and footers mirrored on left- and right-hand pages, words
+    # hyphenated in the language of their text
+    document.settings.odd_and_even_pages_header_footer = True
+    put_setting(settings, "mirrorMargins")
+    put_setting(settings, "autoHyphenation")
+    put_setting(settings, "hyphenationZone", "357")
+    put_setting(settings, "consecutiveHyphenLimit", "2")
+
+
+def _fill_footer(footer: Any, xml: str) -> None:
+    footer.is_linked_to_previous = False
+    element = footer._element
+    for child in list(element):
+        element.remove(child)
+    for child in _fragment(xml):
+        element.append(child)
+
+
+def _set_section_type(sect: Any, kind: str) -> None:
+    from lxml import etree
+
+    for old in sect.findall(qn("w:type")):
+        sect.remove(old)
+    element = etree.Element(qn("w:type"))
+    element.set(qn("w:val"), kind)
+    # after the header and footer references, before the page size
+    sect.find(qn("w:pgSz")).addprevious(element)
 
 
 def _install_body(document: Document) -> None:
+    from copy import deepcopy
+
     from docx.shared import Twips
 
     section = document.sections[0]
     section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
-    section.left_margin = section.right_margin = Twips(MARGIN)
+    # mirrored (settings): "left" is the inside of a right-hand page
+    section.left_margin, section.right_margin = Twips(INSIDE_MARGIN), Twips(OUTSIDE_MARGIN)
     section.top_margin = section.bottom_margin = Twips(MARGIN)
     section.header_distance = section.footer_distance = Twips(709)
-    section.different_first_page_header_footer = True
+    section.different_first_page_header_footer = False
+    _fill_footer(section.footer, footer_paragraph())
+    _fill_footer(section.even_page_footer, footer_paragraph(even=True))
     doc_body = document.element.body
     for child in list(doc_body):
         if child.tag != qn("w:sectPr"):
             doc_body.remove(child)
     sect = doc_body.find(qn("w:sectPr"))
-    for child in _fragment(body()):
+    for name in ("w:rsidR", "w:rsidRPr", "w:rsidSect"):
+        sect.attrib.pop(qn(name), None)
+    # every section after the front matter starts on a right-hand (odd) page
+    _set_section_type(sect, "oddPage")
+    front = deepcopy(sect)
+    for reference in front.findall(qn("w:footerReference")) + front.findall(
+        qn("w:headerReference")
+    ):
+        front.remove(reference)
+    _set_section_type(front, "oddPage")
+    xml = body().replace(FRONT_BREAK, section_break(front))
+    xml = xml.replace(PART_BREAK, section_break(sect))
+    for child in _fragment(xml):
         sect.addprevious(child)
-    footer = section.footer
-    footer.is_linked_to_previous = False
-    section.first_page_footer.is_linked_to_previous = False
-    element = footer._element
-    for child in list(element):
-        element.remove(child)
-    for child in _fragment(footer_paragraph()):
-        element.append(child)
 
 
 def _set_properties(document: Document) -> None:

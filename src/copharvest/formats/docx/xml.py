@@ -63,9 +63,11 @@ def ppr(
     borders: str = "",
     fill: str | None = None,
     tabs: tuple[tuple[str, int] | tuple[str, int, str], ...] = (),
+    hyphenate: bool | None = None,
     before: int | None = None,
     after: int | None = None,
     line: int | None = None,
+    line_rule: str = "auto",
     left: int | None = None,
     right: int | None = None,
     hanging: int | None = None,
@@ -96,8 +98,10 @@ def ppr(
             leader = f' w:leader="{tab[2]}"' if len(tab) == 3 else ""
             items.append(f'<w:tab w:val="{tab[0]}"{leader} w:pos="{tab[1]}"/>')
         out.append(f"<w:tabs>{''.join(items)}</w:tabs>")
-    line_rule = {"lineRule": "auto"} if line is not None else {}
-    out.append(_empty("spacing", before=before, after=after, line=line, **line_rule))
+    if hyphenate is not None:
+        out.append(f'<w:suppressAutoHyphens w:val="{int(not hyphenate)}"/>')
+    rule = {"lineRule": line_rule} if line is not None else {}
+    out.append(_empty("spacing", before=before, after=after, line=line, **rule))
     out.append(_empty("ind", left=left, right=right, hanging=hanging))
     if contextual:
         out.append("<w:contextualSpacing/>")

@@ -79,6 +79,9 @@ def convert(*args):
                     ExportBookmarks=True,
                     ExportNotes=False,
                     UseTransitionEffects=False,
+                    # the blank left-hand pages before a part that starts on the
+                    # right: printed pages and page numbers stay in step
+                    IsSkipEmptyPages=False,
                 ),
             )
             document.storeToURL(
