@@ -119,7 +119,7 @@ def make_harvest(
     c = community
     locale = c.locale
     labels = labels_for(locale, pack.labels)
-    naming = Naming(c, labels)
+    naming = naming_for(c, metrics, labels, pack, audience)
     guests = {g.id: g for s in c.sessions for g in s.guests if g.id}
     sessions_sorted = c.sessions_in_order()
     session_no = {s.id: i for i, s in enumerate(sessions_sorted, start=1)}
@@ -175,7 +175,9 @@ def make_harvest(
             continue
         if quote.chapter is not None and quote.chapter not in visible_chapters:
             continue
-        if quote.speaker in guests:
+        if quote.anonymous:
+            speaker, attribution, is_guest = "", "", False
+        elif quote.speaker in guests:
             guest = guests[quote.speaker]
             speaker, attribution, is_guest = guest.name, guest.name, True
         else:
@@ -367,6 +369,26 @@ def make_harvest(
         cover=PictureView(path=cover_image, alt_text=labels["cover_picture"].format(title=c.name))
         if cover_image
         else None,
+    )
+
+
+def naming_for(
+    community: Community,
+    metrics: Mapping[str, Any],
+    labels: Mapping[str, str],
+    pack: DomainPack,
+    audience: Audience,
+) -> Naming:
+    """How members are named for ``audience``, with the k and date of the metrics' settings."""
+    params: Mapping[str, Any] = metrics.get("settings", {})
+    as_of = params.get("as_of")
+    return Naming(
+        community,
+        labels,
+        audience=audience,
+        min_group_size=int(params.get("min_group_size", 3)),
+        as_of=dt.date.fromisoformat(as_of) if isinstance(as_of, str) else None,
+        level_label=lambda level: pack.level_label(level, community.locale) or level,
     )
 
 

@@ -6,10 +6,12 @@ and when metrics are published; formats only ever see what passed through here.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from copharvest.attribution import Attributions, pseudonyms
 from copharvest.model import Community, Member, Visibility
 
 
@@ -32,19 +34,41 @@ def visible(visibility: Visibility, audience: Audience) -> bool:
 
 
 class Naming:
-    """Names and pseudonyms of members, as a publication may print them."""
+    """Names and pseudonyms of members, as a publication for ``audience`` may print them.
 
-    def __init__(self, community: Community, labels: Mapping[str, str]) -> None:
+    A member without consent is described by role and organisation for the internal
+    audience, and by the k rule of :mod:`copharvest.attribution` for the public.
+    """
+
+    def __init__(
+        self,
+        community: Community,
+        labels: Mapping[str, str],
+        *,
+        audience: Audience = Audience.PUBLIC,
+        min_group_size: int = 3,
+        as_of: dt.date | None = None,
+        level_label: Callable[[str], str] | None = None,
+    ) -> None:
         self._community = community
+        self.audience = audience
+        self.min_group_size = min_group_size
         self._orgs = {o.id: o for o in community.organisations}
         self._members = {m.id: m for m in community.members}
         self._participant = labels.get("participant", "participant")
-        width = max(3, len(str(len(community.members))))
-        self._pseudonyms = {
-            m.id: f"member-{i:0{width}d}"
-            for i, m in enumerate(community.members, start=1)
-            if not m.consent
-        }
+        self.attributions = Attributions(
+            community,
+            min_group_size,
+            as_of=as_of,
+            level_label=level_label,
+            participant=self._participant,
+        )
+        self._pseudonyms = pseudonyms(community, community.privacy_key)
+
+    @property
+    def hidden(self) -> tuple[Member, ...]:
+        """The members who did not consent."""
+        return tuple(m for m in self._community.members if not m.consent)
 
     def organisation_name(self, member: Member) -> str | None:
         """The name of the member's organisation, if any."""
@@ -52,15 +76,17 @@ class Naming:
         return org.name if org is not None else None
 
     def display(self, member_id: str) -> str:
-        """The member's name with consent, else their role and organisation."""
+        """The member's name with consent, else how the audience may describe them."""
         member = self._members[member_id]
         if member.consent:
             return member.name
+        if self.audience is Audience.PUBLIC:
+            return self.attributions.of(member).text
         parts = [p for p in (member.role, self.organisation_name(member)) if p]
         return ", ".join(parts) if parts else self._participant
 
     def attribution(self, member_id: str) -> str:
-        """How a quote is signed: "Name, Organisation" or "role, Organisation"."""
+        """How a quote is signed: "Name, Organisation", or :meth:`display` without consent."""
         member = self._members[member_id]
         if not member.consent:
             return self.display(member_id)
@@ -80,7 +106,10 @@ class Naming:
 def publish_metrics(metrics: Mapping[str, Any], naming: Naming) -> dict[str, Any]:
     """The metrics JSON with every member id of a non-consenting member pseudonymised."""
     out = dict(metrics)
-    out["members"] = {naming.public_id(k): v for k, v in metrics.get("members", {}).items()}
+    # sorted by published id: the order of the records would give pseudonyms away
+    out["members"] = dict(
+        sorted((naming.public_id(k), v) for k, v in metrics.get("members", {}).items())
+    )
     out["buddies"] = [
         {
             "member": naming.public_id(b["member"]),

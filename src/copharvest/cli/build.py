@@ -72,6 +72,11 @@ class _Progress:
 @click.option(
     "--locale", type=LOCALE, help="Language of labels and dates [default: the harvest's]."
 )
+@click.option(
+    "--min-group-size",
+    type=click.IntRange(min=1),
+    help="Fewest people a published group or attribution may describe [default: setting, else 3].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @click.pass_context
 def build(
@@ -83,6 +88,7 @@ def build(
     audience: str,
     charts: bool,
     locale: str | None,
+    min_group_size: int | None,
     quiet: bool,
 ) -> None:
     """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
@@ -114,6 +120,7 @@ def build(
             charts=charts,
             progress=progress,
             folder=folder,
+            overrides={"min_group_size": min_group_size},
             warn=lambda message: click.echo(f"warning: {message}", err=True),
         )
     except (BuildError, RenderError, PluginError, AnalysisError) as exc:

@@ -37,6 +37,17 @@ def summary(community: Any) -> dict[str, Any]:
     }
 
 
+def privacy_warnings(community: Any) -> list[str]:
+    """What ``check`` says about privacy, one line each."""
+    out: list[str] = []
+    if not community.privacy_key and any(not m.consent for m in community.members):
+        out.append(
+            "community.yaml: $.privacy_key: missing; pseudonyms of members without consent "
+            "follow first attendance (add a long random text, as 'copharvest init' does)"
+        )
+    return out
+
+
 _SYMBOLS = {"ok": "ok", "warn": "WARN", "unknown": "?"}
 
 
@@ -70,6 +81,8 @@ def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None
             print_problems(problems)
         raise DataError(len(problems))
     result = summary(community)
+    for warning in privacy_warnings(community):
+        click.echo(f"warning: {warning}", err=True)
     health = [f.to_json() for f in analysis.health]
     warnings = [f for f in analysis.health if f.status == "warn"]
     failed = strict and bool(warnings)

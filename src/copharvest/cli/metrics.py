@@ -52,6 +52,7 @@ _OPTIONS: tuple[tuple[str, click.ParamType[Any], str], ...] = (
     ("place_min", _SHARE, "Lesson 9: minimum share at a practice location."),
     ("preparation_min", _SHARE, "Lesson 10: minimum share with a preparation group."),
     ("seat_coverage_min", _SHARE, "Minimum coverage to count in seats_kept."),
+    ("min_group_size", click.IntRange(min=1), "Fewest people a published group may describe."),
 )
 
 
@@ -144,7 +145,12 @@ def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | 
     from copharvest.labels import labels_for
     from copharvest.privacy import Naming, publish_metrics
 
-    naming = Naming(community, labels_for(community.locale))
+    naming = Naming(
+        community,
+        labels_for(community.locale),
+        min_group_size=analysis.parameters.min_group_size,
+        as_of=analysis.parameters.as_of,
+    )
     if as_json:
         published = publish_metrics(analysis.to_json(), naming)
         click.echo(json.dumps(published, ensure_ascii=False, indent=2, allow_nan=False))
