@@ -167,9 +167,13 @@ def test_non_consenting_member_is_attributed_by_what_enough_members_share() -> N
     # the internal edition attributes by role and organisation, as the records say
     assert "adviser, Org O" in _publications(_small(), Audience.INTERNAL)["markdown"]
     # the metrics name members by id; an id of a member without consent is pseudonymised
+    # (in public their row, one person, is left out; internally it goes by a pseudonym)
     published = _publications(_small(), Audience.PUBLIC)["json"]
     assert '"hidden"' not in published
-    assert '"member-001"' in published
+    assert '"member-001"' not in published
+    internal = _publications(_small(), Audience.INTERNAL)["json"]
+    assert '"hidden"' not in internal
+    assert '"member-001"' in internal
 
 
 def test_internal_audience_includes_internal_but_never_off_record() -> None:

@@ -20,6 +20,7 @@ from copharvest.labels import labels_for, plural_key
 from copharvest.model import Community, LessonKind, PairTable, Passage, Visibility
 from copharvest.pack import GENERIC, DomainPack, localise
 from copharvest.privacy import Audience, Naming, publish_metrics, visible
+from copharvest.suppression import refuse_identifying, suppress
 from copharvest.textblocks import Block, blocks
 from copharvest.views import (
     BuildingLessonView,
@@ -249,8 +250,13 @@ def make_harvest(
         for i, (ch_id, title, body) in enumerate(ordered, start=1)
     ]
 
+    # small groups are merged before the continuity chapter is written (docs/privacy.md)
+    refuse_identifying(metrics.get("settings", {}).get("group_by"))
+    shown = metrics
+    if audience is Audience.PUBLIC:
+        shown, _ = suppress(c, metrics, naming.rule)
     continuity = continuity_view(
-        c, metrics, naming, labels, pack, charts, len(part1_views) + 1, dates_of
+        c, shown, naming, labels, pack, charts, len(part1_views) + 1, dates_of
     )
     parts = (
         PartView(number=1, numeral=ROMAN[0], title=labels["part_1"], chapters=tuple(part1_views)),

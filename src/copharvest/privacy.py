@@ -13,6 +13,7 @@ from typing import Any
 
 from copharvest.attribution import Attributions, pseudonyms
 from copharvest.model import Community, Member, Visibility
+from copharvest.suppression import Rule, refuse_identifying, suppress
 
 
 class Audience(enum.StrEnum):
@@ -64,6 +65,17 @@ class Naming:
             participant=self._participant,
         )
         self._pseudonyms = pseudonyms(community, community.privacy_key)
+        self.rule = Rule.of(community, min_group_size)
+
+    @property
+    def community(self) -> Community:
+        """The records the names come from."""
+        return self._community
+
+    def named_pair(self, buddy: Mapping[str, Any]) -> bool:
+        """Whether a buddy suggestion may be printed with its members (else it is counted)."""
+        ids = {buddy["member"], buddy["buddy"]} - {None}
+        return not any(self.rule.too_small({mid}) for mid in ids)
 
     @property
     def hidden(self) -> tuple[Member, ...]:
@@ -104,17 +116,28 @@ class Naming:
 
 
 def publish_metrics(metrics: Mapping[str, Any], naming: Naming) -> dict[str, Any]:
-    """The metrics JSON with every member id of a non-consenting member pseudonymised."""
+    """The metrics as ``naming``'s audience may see them.
+
+    For the public, small groups are merged (:func:`copharvest.suppression.suppress`), and
+    the rows of members without consent and buddy pairs with one of them are left out
+    while they describe fewer than ``min_group_size`` people. Every member id of a
+    member without consent left is pseudonymised.
+    """
+    refuse_identifying(metrics.get("settings", {}).get("group_by"))
     out = dict(metrics)
+    members: Mapping[str, Any] = metrics.get("members", {})
+    buddies: list[Mapping[str, Any]] = list(metrics.get("buddies", []))
+    if naming.audience is Audience.PUBLIC:
+        out, _ = suppress(naming.community, metrics, naming.rule)
+        members = {k: v for k, v in members.items() if not naming.rule.too_small({k})}
+        buddies = [b for b in buddies if naming.named_pair(b)]
     # sorted by published id: the order of the records would give pseudonyms away
-    out["members"] = dict(
-        sorted((naming.public_id(k), v) for k, v in metrics.get("members", {}).items())
-    )
+    out["members"] = dict(sorted((naming.public_id(k), v) for k, v in members.items()))
     out["buddies"] = [
         {
             "member": naming.public_id(b["member"]),
             "buddy": None if b["buddy"] is None else naming.public_id(b["buddy"]),
         }
-        for b in metrics.get("buddies", [])
+        for b in buddies
     ]
     return out

@@ -99,6 +99,7 @@ def build(
     from copharvest.plugins import PluginError, get_registry
     from copharvest.privacy import Audience
     from copharvest.store import atomic_write_bytes
+    from copharvest.suppression import PrivacyError
 
     plugins = plugins_from(ctx)
     registry = get_registry(plugins)
@@ -123,7 +124,7 @@ def build(
             overrides={"min_group_size": min_group_size},
             warn=lambda message: click.echo(f"warning: {message}", err=True),
         )
-    except (BuildError, RenderError, PluginError, AnalysisError) as exc:
+    except (BuildError, RenderError, PluginError, AnalysisError, PrivacyError) as exc:
         report_plugin_problems(ctx)
         fail(str(exc))
     report_plugin_problems(ctx)
@@ -162,6 +163,7 @@ def context(
     from copharvest.build import BuildError, prepare
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
+    from copharvest.suppression import PrivacyError
 
     community = _with_locale(load_or_exit(folder), locale)
     plugins = plugins_from(ctx)
@@ -174,7 +176,7 @@ def context(
                 charts_dir=Path(tmp) if charts else None,
                 folder=folder,
             )
-        except (BuildError, PluginError, AnalysisError) as exc:
+        except (BuildError, PluginError, AnalysisError, PrivacyError) as exc:
             fail(str(exc))
         report_plugin_problems(ctx)
         from copharvest.formats.docx import render_context

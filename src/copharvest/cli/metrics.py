@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 import click
 
 from copharvest.cli.common import (
@@ -151,11 +152,16 @@ def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | 
         min_group_size=analysis.parameters.min_group_size,
         as_of=analysis.parameters.as_of,
     )
-    if as_json:
-        published = publish_metrics(analysis.to_json(), naming)
-        click.echo(json.dumps(published, ensure_ascii=False, indent=2, allow_nan=False))
-    else:
-        click.echo("\n".join(report(community, analysis, naming)))
+    from copharvest.suppression import PrivacyError
+
+    try:
+        if as_json:
+            published = publish_metrics(analysis.to_json(), naming)
+            click.echo(json.dumps(published, ensure_ascii=False, indent=2, allow_nan=False))
+        else:
+            click.echo("\n".join(report(community, analysis, naming)))
+    except PrivacyError as exc:
+        fail(str(exc))
     if charts_dir is not None:
         from copharvest.charts import draw_charts
 
@@ -187,6 +193,10 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
     """
     public_id = naming.public_id if naming is not None else (lambda member_id: member_id)
     from copharvest.continuity import TIERS, UNKNOWN
+    from copharvest.privacy import publish_metrics
+
+    # with naming, small groups are merged and rows of one member without consent left out
+    shown = publish_metrics(analysis.to_json(), naming) if naming is not None else None
 
     c = analysis.continuity
     s = c.community
@@ -228,12 +238,23 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
         "",
         f"Exposure by {p.group_by} (members at the last session)",
     ]
-    for group, value in s.exposure_by_group.items():
+    exposure = shown["community"]["exposure_by_group"] if shown else s.exposure_by_group
+    for group, value in exposure.items():
         lines.append(f"  {group:<20}{_fixed(value):>6}")
     lines += [f"  ratio {_fixed(s.asymmetry)}", "", "Organisations"]
     names = {o.id: o.name or o.id for o in community.organisations}
     names[UNKNOWN] = "(no organisation recorded)"  # "unknown" is reserved: never an id
-    labels = {oid: _short(names.get(oid, oid), 40) for oid in c.organisations}
+    names.setdefault("other", "(other, merged: fewer people each)")
+    rows = {
+        oid: (o.coverage, o.delegates, o.attendances, o.delegate_changed)
+        for oid, o in c.organisations.items()
+    }
+    if shown is not None:
+        rows = {
+            oid: (r["coverage"], r["delegates"], r["attendances"], r["delegate_changed"])
+            for oid, r in shown["organisations"].items()
+        }
+    labels = {oid: _short(names.get(oid, oid), 40) for oid in rows}
     w = max([len("organisation"), *map(len, labels.values())]) + 2
     if c.organisations:
         lines.append(
@@ -241,10 +262,10 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
             f"{'delegate changed':>18}"
         )
     changed = {True: "yes", False: "no", None: "–"}
-    for oid, o in c.organisations.items():
+    for oid, (coverage, delegates, attendances, delegate_changed) in rows.items():
         lines.append(
-            f"  {labels[oid]:<{w}}{_percent(o.coverage):>9}{o.delegates:>11}{o.attendances:>13}"
-            f"{changed[o.delegate_changed]:>18}"
+            f"  {labels[oid]:<{w}}{_percent(coverage):>9}{delegates:>11}{attendances:>13}"
+            f"{changed[delegate_changed]:>18}"
         )
     if not c.organisations:
         lines.append("  (no organisations)")
@@ -266,9 +287,17 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
         "",
         "Buddy suggestions (newcomers of the last two sessions)",
     ]
-    for b in c.buddies:
-        buddy = public_id(b.buddy) if b.buddy else "(no core member available)"
-        lines.append(f"  {public_id(b.member)} → {buddy}")
+    pairs = [(b.member, b.buddy) for b in c.buddies]
+    if naming is not None:
+        pairs = [(b.member, b.buddy) for b in c.buddies if naming.named_pair(attrs.asdict(b))]
+    for member, buddy_id in pairs:
+        buddy = public_id(buddy_id) if buddy_id else "(no core member available)"
+        lines.append(f"  {public_id(member)} → {buddy}")
+    if len(pairs) < len(c.buddies):
+        lines.append(
+            f"  {len(c.buddies) - len(pairs)} more, not shown "
+            f"(fewer than {p.min_group_size} people, without consent)"
+        )
     if not c.buddies:
         lines.append("  (no newcomers)")
     return lines
