@@ -123,7 +123,14 @@ def publish_metrics(metrics: Mapping[str, Any], naming: Naming) -> dict[str, Any
     while they describe fewer than ``min_group_size`` people. Every member id of a
     member without consent left is pseudonymised.
     """
+    from copharvest.leaks import redact
+
     refuse_identifying(metrics.get("settings", {}).get("group_by"))
+    metrics = {
+        **metrics,
+        "extra": redact(metrics.get("extra", {}), naming),
+        "health": redact(metrics.get("health", []), naming),
+    }
     out = dict(metrics)
     members: Mapping[str, Any] = metrics.get("members", {})
     buddies: list[Mapping[str, Any]] = list(metrics.get("buddies", []))

@@ -180,10 +180,17 @@ def context(
             fail(str(exc))
         report_plugin_problems(ctx)
         from copharvest.formats.docx import render_context
+        from copharvest.leaks import LeakError, check_publication
 
         payload: Any = render_context(prepared.harvest)
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
+        text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+        try:
+            check_publication(
+                text.encode("utf-8"), prepared.naming, prepared.allowed, "the render context"
+            )
+        except LeakError as exc:
+            fail(str(exc))
+        sys.stdout.write(text + "\n")
 
 
 @click.group()

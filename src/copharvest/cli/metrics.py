@@ -25,7 +25,7 @@ from copharvest.cli.common import (
 if TYPE_CHECKING:
     from copharvest.analysis import Analysis
     from copharvest.model import Community
-    from copharvest.privacy import Naming
+    from copharvest.privacy import Audience, Naming
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -91,14 +91,17 @@ def parameter_overrides(ctx: click.Context) -> dict[str, object]:
     return dict(overrides)
 
 
-def analyse_folder(ctx: click.Context, community: Community) -> Analysis:
+def analyse_folder(
+    ctx: click.Context, community: Community, audience: Audience | None = None
+) -> Analysis:
     """Analyse with the command-line parameters and the plugins' metrics and checks.
 
+    With ``audience`` (a publication) the analysis runs on what that audience may see.
     A bad option is a usage error (exit 2); a failing plugin metric or check stops with
     one line (exit 1). Settings were checked when the folder was loaded.
     """
     from copharvest.analysis import AnalysisError
-    from copharvest.build import BuildError, analyse_with_plugins, find_pack
+    from copharvest.build import BuildError, analyse_with_plugins, find_pack, plugin_view
     from copharvest.continuity import ParameterError
     from copharvest.pack import GENERIC
     from copharvest.plugins import get_registry
@@ -112,6 +115,8 @@ def analyse_folder(ctx: click.Context, community: Community) -> Analysis:
     report_plugin_problems(ctx)
     overrides = parameter_overrides(ctx)
     try:
+        if audience is not None:
+            community = plugin_view(community, audience, pack, overrides)
         return analyse_with_plugins(community, registry, pack, overrides)
     except ParameterError as exc:
         if exc.name not in overrides:
@@ -140,9 +145,12 @@ def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | 
     for newcomers. Every threshold is a setting of community.yaml and an option below;
     an option wins over the setting.
     """
+    from copharvest.privacy import Audience
+
     community = load_or_exit(folder)
-    analysis = analyse_folder(ctx, community)
-    # Metrics output is a publication: members who did not consent get pseudonyms.
+    # Metrics output is a publication (public): members who did not consent get
+    # pseudonyms, small groups are merged, plugins see what the public may see.
+    analysis = analyse_folder(ctx, community, Audience.PUBLIC)
     from copharvest.labels import labels_for
     from copharvest.privacy import Naming, publish_metrics
 
@@ -152,16 +160,27 @@ def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | 
         min_group_size=analysis.parameters.min_group_size,
         as_of=analysis.parameters.as_of,
     )
+    from copharvest.leaks import LeakError, check_publication
     from copharvest.suppression import PrivacyError
 
-    try:
+    def output(of: Analysis) -> str:
         if as_json:
-            published = publish_metrics(analysis.to_json(), naming)
-            click.echo(json.dumps(published, ensure_ascii=False, indent=2, allow_nan=False))
-        else:
-            click.echo("\n".join(report(community, analysis, naming)))
-    except PrivacyError as exc:
+            published = publish_metrics(of.to_json(), naming)
+            return json.dumps(published, ensure_ascii=False, indent=2, allow_nan=False)
+        return "\n".join(report(community, of, naming))
+
+    try:
+        text = output(analysis)
+        # the last check: what plugins added names nobody the core's own output leaves out
+        core = attrs.evolve(
+            analysis,
+            extra={},
+            health=tuple(f for f in analysis.health if isinstance(f.lesson, int)),
+        )
+        check_publication(text.encode("utf-8"), naming, output(core), "the metrics output")
+    except (PrivacyError, LeakError) as exc:
         fail(str(exc))
+    click.echo(text)
     if charts_dir is not None:
         from copharvest.charts import draw_charts
 
