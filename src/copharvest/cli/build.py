@@ -182,7 +182,7 @@ def context(
         from copharvest.formats.docx import render_context
         from copharvest.leaks import LeakError, check_publication
 
-        payload: Any = render_context(prepared.harvest)
+        payload: Any = _relative(render_context(prepared.harvest), Path(tmp))
         text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
         try:
             check_publication(
@@ -191,6 +191,19 @@ def context(
         except LeakError as exc:
             fail(str(exc))
         sys.stdout.write(text + "\n")
+
+
+def _relative(value: Any, folder: Path) -> Any:
+    """``value`` with every path inside the temporary ``folder`` as a bare file name: no
+    absolute local path (a user name in ``$TMPDIR``) is published."""
+    prefix = str(folder)
+    if isinstance(value, str):
+        return Path(value).name if value.startswith(prefix) else value
+    if isinstance(value, dict):
+        return {k: _relative(v, folder) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_relative(v, folder) for v in value]
+    return value
 
 
 @click.group()
