@@ -264,3 +264,26 @@ def test_a_leak_stops_the_build_naming_the_part(which: str) -> None:
     assert "docProps/custom.xml" in message
     assert "leaky" in message
     assert secret not in message
+
+
+def test_the_pdf_carries_no_member_without_consent(tmp_path: Path) -> None:
+    import subprocess
+
+    from office import require
+
+    require("soffice", "pdftotext", "pdfinfo")
+    c = _fixed()
+    data, _ = render(c, PLUGINS, format_name="pdf", charts=False)
+    pdf = tmp_path / "b.pdf"
+    pdf.write_bytes(data)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "CONTROLTEXT" in text
+    assert "Named Person 0" in text
+    hidden = c.members[0]
+    for term in (hidden.id, hidden.name):
+        assert term not in text
+        assert term not in info.stdout
+        assert term.encode() not in data

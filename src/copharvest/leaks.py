@@ -27,7 +27,9 @@ from copharvest.model import Community, Passage
 from copharvest.privacy import Audience, Naming, visible
 
 MIN_TERM = 4
-"""Shorter ids and names are not searched: they occur in ordinary words."""
+"""Shorter names are not searched: they occur in ordinary words."""
+MIN_ID = 6
+"""Shorter ids, and ids without a letter, are not searched: they occur as layout values."""
 
 
 class LeakError(ValueError):
@@ -108,10 +110,12 @@ def forbidden(naming: Naming, allowed: str) -> list[tuple[str, re.Pattern[str]]]
     publishes, the editors' own text included: ``check`` warns about that)."""
     out: list[tuple[str, re.Pattern[str]]] = []
     for m in naming.hidden:
-        for term, pattern in ((m.name.strip(), None), (m.id, _boundary(m.id))):
-            if len(term) < MIN_TERM or term in allowed:
-                continue
-            out.append((term, pattern or re.compile(re.escape(term))))
+        name = m.name.strip()
+        if len(name) >= MIN_TERM and name not in allowed:
+            out.append((name, re.compile(re.escape(name))))
+        searched = len(m.id) >= MIN_ID and any(ch.isalpha() for ch in m.id)
+        if searched and m.id not in allowed:
+            out.append((m.id, _boundary(m.id)))
     return out
 
 
