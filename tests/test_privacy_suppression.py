@@ -3,6 +3,7 @@ people one of whom did not consent. The groups are recomputed here from the reco
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,56 @@ def test_grouping_by_identifying_attributes_is_refused(
     # any other member attribute may group
     data = json.loads(_run("metrics", "--json", "--group-by", "organisation", EXAMPLE).stdout)
     assert data["community"]["exposure_by_group"]
+
+
+def _orgs_community(sizes: dict[str, int]) -> Community:
+    """Organisations with this many attending members each; the first member of an
+    organisation whose name starts with "t" did not consent."""
+    from copharvest.model import Member, Organisation, Period, Session
+
+    members = [
+        Member(
+            id=f"{oid}-{i}",
+            name=f"P {oid} {i}",
+            organisation=oid,
+            consent=not (oid[0] == "t" and i == 0),
+        )
+        for oid, n in sizes.items()
+        for i in range(n)
+    ]
+    start = dt.date(2020, 1, 1)
+    return Community(
+        name="Orgs",
+        period=Period(start=start),
+        organisations=tuple(Organisation(id=o, name=o.title()) for o in sizes),
+        members=tuple(members),
+        sessions=tuple(
+            Session(
+                id=f"s{t}",
+                start=start + dt.timedelta(days=30 * t),
+                attendance=tuple(m.id for m in members),
+            )
+            for t in range(3)
+        ),
+    )
+
+
+def test_the_charts_merge_small_organisations_too() -> None:
+    from copharvest.build import charts_input
+    from copharvest.pack import GENERIC
+
+    table = [
+        ({"big1": 3, "big2": 3, "tiny": 1}, ["big1", "big2"]),
+        ({"big1": 3, "tiny1": 2, "tiny2": 2}, ["big1", "other"]),
+        ({"big1": 3, "small": 1}, ["big1", "small"]),  # everyone in "small" consented
+    ]
+    for sizes, expected in table:
+        c = _orgs_community(sizes)
+        analysis = analyse(c)
+        drawn_c, drawn = charts_input(c, analysis, Audience.PUBLIC, GENERIC)
+        assert list(drawn.continuity.organisations) == expected, sizes
+        if "other" in expected:
+            assert drawn.continuity.organisations["other"].delegates == 4
+            assert drawn_c.organisations[-1].name == "other"
+        _, internal = charts_input(c, analysis, Audience.INTERNAL, GENERIC)
+        assert list(internal.continuity.organisations) == list(sizes)

@@ -114,6 +114,8 @@ def prepare(
     # plugins' metrics and checks see only what the audience may see (docs/privacy.md)
     view = plugin_view(community, audience, pack, overrides)
     analysis = analyse_with_plugins(view, registry, pack, overrides)
+    # the charts of a public publication merge small organisations as its tables do
+    chart_community, chart_analysis = charts_input(community, analysis, audience, pack)
     charts: list[ChartView] = []
     if charts_dir is not None:
         from copharvest.charts import draw_charts
@@ -122,7 +124,7 @@ def prepare(
         # the groups carry the same names in the charts as in the text (a pack's wording)
         words = labels_for(community.locale, pack.labels)
         for chart in draw_charts(
-            community, analysis, charts_dir, locale=community.locale, labels=words
+            chart_community, chart_analysis, charts_dir, locale=community.locale, labels=words
         ):
             charts.append(
                 ChartView(
@@ -158,6 +160,20 @@ def prepare(
     allowed = json.dumps(harvest_dict(harvest), ensure_ascii=False, default=str)
     harvest = plugins.chain("adjust_harvest", harvest, "harvest", must_be_harvest, pack=pack)
     return Prepared(harvest=harvest, pack=pack, analysis=analysis, naming=naming, allowed=allowed)
+
+
+def charts_input(
+    community: Community, analysis: Analysis, audience: Audience, pack: DomainPack
+) -> tuple[Community, Analysis]:
+    """What the charts are drawn from: for the public, small groups merged."""
+    if audience is not Audience.PUBLIC:
+        return community, analysis
+    from copharvest.labels import labels_for
+    from copharvest.suppression import Rule, for_charts
+
+    rule = Rule.of(community, analysis.parameters.min_group_size)
+    other = labels_for(community.locale, pack.labels)["other_group"]
+    return for_charts(community, analysis, rule, other)
 
 
 def plugin_view(

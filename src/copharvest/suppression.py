@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from copharvest.continuity import UNKNOWN, member_groups
-from copharvest.model import Community
+from copharvest.continuity import UNKNOWN, OrganisationMetrics, member_groups
+from copharvest.model import Community, Organisation
+
+if TYPE_CHECKING:
+    from copharvest.analysis import Analysis
 
 OTHER = "other"
 """The key of a merged group or organisation row."""
@@ -178,3 +181,33 @@ def core_levels(
     if pooled and not rule.too_small(pooled):
         out[OTHER] = len(pooled)
     return out, dropped
+
+
+def for_charts(
+    community: Community, analysis: Analysis, rule: Rule, other_label: str
+) -> tuple[Community, Analysis]:
+    """The records and analysis the charts of a public publication are drawn from: the
+    organisation rows merged as :func:`suppress` merges them (the merged row named
+    ``other_label``)."""
+    published, dropped = suppress(community, analysis.to_json(), rule)
+    if not any(item.what == "organisation" for item in dropped):
+        return community, analysis
+    rows = {
+        oid: analysis.continuity.organisations.get(oid)
+        or OrganisationMetrics(
+            id=oid,
+            attendances=int(row["attendances"]),
+            coverage=row["coverage"],
+            delegates=int(row["delegates"]),
+            delegate_changed=row["delegate_changed"],
+        )
+        for oid, row in published["organisations"].items()
+    }
+    continuity = attrs.evolve(analysis.continuity, organisations=rows)
+    organisations = community.organisations
+    if OTHER in rows and all(o.id != OTHER for o in organisations):
+        organisations = (*organisations, Organisation(id=OTHER, name=other_label))
+    return (
+        attrs.evolve(community, organisations=organisations),
+        attrs.evolve(analysis, continuity=continuity),
+    )
