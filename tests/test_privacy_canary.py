@@ -187,6 +187,18 @@ def test_no_publication_carries_a_member_without_consent(c: Community) -> None:
         for m in c.members:
             if m.consent and any(m.id in s.attendance for s in c.sessions):
                 assert m.name in context or m.id in context
+    # the metrics output, with the echoing plugin's metric and check
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copharvest.save(c, Path(tmp) / "h")
+        for args in ([], ["--json"]):
+            result = CliRunner().invoke(
+                cli, ["metrics", *args, str(Path(tmp) / "h")], obj={"plugins": PLUGINS, "reported": 0}
+            )
+            assert result.exit_code == 0, result.output
+            assert_clean(result.stdout.encode(), c, f"metrics {args}")
+            assert "Canary" in result.stdout or '"echo"' in result.stdout
 
 
 def _fixed() -> Community:
