@@ -194,7 +194,9 @@ def test_no_publication_carries_a_member_without_consent(c: Community) -> None:
         copharvest.save(c, Path(tmp) / "h")
         for args in ([], ["--json"]):
             result = CliRunner().invoke(
-                cli, ["metrics", *args, str(Path(tmp) / "h")], obj={"plugins": PLUGINS, "reported": 0}
+                cli,
+                ["metrics", *args, str(Path(tmp) / "h")],
+                obj={"plugins": PLUGINS, "reported": 0},
             )
             assert result.exit_code == 0, result.output
             assert_clean(result.stdout.encode(), c, f"metrics {args}")
