@@ -139,6 +139,11 @@ def test_grouping_by_identifying_attributes_is_refused(
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert not out.exists()
+    result = _run("check", "--privacy", "--group-by", group_by, EXAMPLE)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    # check itself is no publication: it may group by anything
+    assert _run("check", "--group-by", group_by, EXAMPLE).exit_code == 0
     # any other member attribute may group
     data = json.loads(_run("metrics", "--json", "--group-by", "organisation", EXAMPLE).stdout)
     assert data["community"]["exposure_by_group"]

@@ -47,7 +47,12 @@ def _privacy(ctx: click.Context, community: Any, folder: Path, template: Path | 
     naming = Naming(
         community, labels_for(community.locale), min_group_size=p.min_group_size, as_of=p.as_of
     )
-    lines = privacy_report(community, analysis.to_json(), naming, folder, template)
+    from copharvest.suppression import PrivacyError
+
+    try:
+        lines = privacy_report(community, analysis.to_json(), naming, folder, template)
+    except PrivacyError as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo("\n".join(printable(line, one_line=True) for line in lines))
 
 
