@@ -176,6 +176,10 @@ def test_no_publication_carries_a_member_without_consent(c: Community) -> None:
         for fmt in FORMATS:
             data, _ = render(c, PLUGINS, format_name=fmt, audience=audience, charts=False)
             assert_clean(data, c, f"{fmt}/{audience}")
+            if fmt == "docx":  # no hidden text either
+                for blob in parts(data):
+                    assert b"<w:vanish" not in blob
+                    assert b"<w:specVanish" not in blob
             # control: the public text is there (the echo format writes escaped JSON)
             if fmt != "docx":
                 assert b"CONTROLTEXT" in data
