@@ -82,12 +82,21 @@ def test_members_without_consent_are_pseudonymised(tmp_path: Path) -> None:
     target = tmp_path / "harvest"
     copharvest.save(_community(consent=False), target)
     report = _run("metrics", target).stdout
-    assert "  member-004 → member-001\n  member-005 → member-002\n" in report
+    # each row describes one person: fewer than min_group_size, so left out
+    assert "member-0" not in report
     data = json.loads(_run("metrics", "--json", target).stdout)
-    assert sorted(data["members"]) == [f"member-00{i}" for i in range(1, 6)]
+    assert data["members"] == {}
+    assert data["buddies"] == []
+    assert data["community"]["members"] == 5
+    # with min_group_size 1 they are shown, pseudonymised; without a privacy key
+    # numbered by first attendance (c1, m1, m2 at s1; c2; c3)
+    report = _run("metrics", "--min-group-size", "1", target).stdout
+    assert "  member-004 → member-002\n  member-005 → member-003\n" in report
+    data = json.loads(_run("metrics", "--json", "--min-group-size", "1", target).stdout)
+    assert list(data["members"]) == [f"member-00{i}" for i in range(1, 6)]
     assert data["buddies"] == [
-        {"member": "member-004", "buddy": "member-001"},
-        {"member": "member-005", "buddy": "member-002"},
+        {"member": "member-004", "buddy": "member-002"},
+        {"member": "member-005", "buddy": "member-003"},
     ]
 
 

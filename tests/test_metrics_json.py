@@ -30,7 +30,7 @@ SETTINGS = {
     "as_of", "core_min", "core_rate", "active_min", "active_rate", "pigeon_loft_threshold",
     "asymmetry_threshold", "max_size", "group_by", "diagonal_min", "core_share_min",
     "practice_min", "strategic_min", "learning_min", "guest_min", "relaxation_min", "place_min",
-    "preparation_min", "seat_coverage_min",
+    "preparation_min", "seat_coverage_min", "min_group_size",
 }  # fmt: skip
 
 

@@ -156,15 +156,24 @@ def _small() -> Community:
     )
 
 
-def test_non_consenting_member_is_attributed_by_role_and_organisation() -> None:
+def test_non_consenting_member_is_attributed_by_what_enough_members_share() -> None:
+    # two members only: role and organisation, organisation and level would each point at
+    # fewer than min_group_size (3) people, so the public edition says "participant"
     text = _publications(_small(), Audience.PUBLIC)["markdown"]
     assert "public words" in text
-    assert "adviser, Org O" in text
+    assert "> — participant" in text
+    assert "adviser" not in text
     assert "Hidden Person" not in text
+    # the internal edition attributes by role and organisation, as the records say
+    assert "adviser, Org O" in _publications(_small(), Audience.INTERNAL)["markdown"]
     # the metrics name members by id; an id of a member without consent is pseudonymised
+    # (in public their row, one person, is left out; internally it goes by a pseudonym)
     published = _publications(_small(), Audience.PUBLIC)["json"]
     assert '"hidden"' not in published
-    assert '"member-002"' in published
+    assert '"member-001"' not in published
+    internal = _publications(_small(), Audience.INTERNAL)["json"]
+    assert '"hidden"' not in internal
+    assert '"member-001"' in internal
 
 
 def test_internal_audience_includes_internal_but_never_off_record() -> None:

@@ -27,6 +27,7 @@ BASE: dict[str, str] = {
         period:
           start: 2025-01-01
           end: 2026-12-31
+        privacy_key: a-secret-for-the-tests
         """,
     "organisations.yaml": """\
         - id: org-a

@@ -51,7 +51,11 @@ def community(
             Organisation(id=o, name=o.title(), level=levels.get(o))
             for o in sorted(set(orgs.values()))
         ),
-        members=tuple(Member(id=m, name=m.upper(), organisation=orgs.get(m)) for m in ids),
+        # everyone consented: the story's wording is tested here, small groups in
+        # test_privacy_suppression.py
+        members=tuple(
+            Member(id=m, name=m.upper(), organisation=orgs.get(m), consent=True) for m in ids
+        ),
         sessions=tuple(
             Session(id=f"s{t}", start=START + dt.timedelta(weeks=t), attendance=tuple(ids))
             for t, ids in enumerate(attendance)

@@ -6,6 +6,7 @@ Privacy is applied once, in :func:`copharvest.harvest.make_harvest`.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
@@ -18,7 +19,7 @@ from copharvest.formats.base import OutputFormat, RenderError, RenderOptions
 from copharvest.model import Community
 from copharvest.pack import GENERIC, DomainPack
 from copharvest.plugins import Plugins, Registry, get_registry
-from copharvest.privacy import Audience
+from copharvest.privacy import Audience, Naming
 from copharvest.views import ChartView, Harvest
 
 if TYPE_CHECKING:
@@ -64,6 +65,11 @@ class Prepared:
     """The domain pack used."""
     analysis: Analysis
     """The analysis the harvest was written from."""
+    naming: Naming
+    """How members are named for the audience."""
+    allowed: str
+    """What the core itself publishes (before any plugin adjusts the harvest): the
+    last check of a publication looks for no member in it (:mod:`copharvest.leaks`)."""
 
 
 def analyse_with_plugins(
@@ -111,7 +117,11 @@ def prepare(
 
     registry = registry or get_registry(plugins)
     pack = find_pack(community, registry)
-    analysis = analyse_with_plugins(community, registry, pack, overrides)
+    # plugins' metrics and checks see only what the audience may see (docs/privacy.md)
+    view = plugin_view(community, audience, pack, overrides)
+    analysis = analyse_with_plugins(view, registry, pack, overrides)
+    # the charts of a public publication merge small organisations as its tables do
+    chart_community, chart_analysis = charts_input(community, analysis, audience, pack)
     charts: list[ChartView] = []
     if charts_dir is not None and _measured(analysis):
         from copharvest.booklet_charts import booklet_charts
@@ -120,8 +130,8 @@ def prepare(
         # the groups carry the same names in the charts as in the text (a pack's wording)
         words = labels_for(community.locale, pack.labels)
         charts = booklet_charts(
-            community,
-            analysis,
+            chart_community,
+            chart_analysis,
             charts_dir,
             locale=community.locale,
             labels=words,
@@ -148,8 +158,53 @@ def prepare(
                 f"{type(result).__name__}, not a Harvest"
             )
 
+    from copharvest.formats.json_format import harvest_dict
+    from copharvest.harvest import naming_for
+    from copharvest.labels import labels_for
+
+    naming = naming_for(
+        community, analysis.to_json(), labels_for(community.locale, pack.labels), pack, audience
+    )
+    allowed = json.dumps(harvest_dict(harvest), ensure_ascii=False, default=str)
     harvest = plugins.chain("adjust_harvest", harvest, "harvest", must_be_harvest, pack=pack)
-    return Prepared(harvest=harvest, pack=pack, analysis=analysis)
+    return Prepared(harvest=harvest, pack=pack, analysis=analysis, naming=naming, allowed=allowed)
+
+
+def charts_input(
+    community: Community, analysis: Analysis, audience: Audience, pack: DomainPack
+) -> tuple[Community, Analysis]:
+    """What the charts are drawn from: for the public, small groups merged."""
+    if audience is not Audience.PUBLIC:
+        return community, analysis
+    from copharvest.labels import labels_for
+    from copharvest.suppression import Rule, for_charts
+
+    rule = Rule.of(community, analysis.parameters.min_group_size)
+    other = labels_for(community.locale, pack.labels)["other_group"]
+    return for_charts(community, analysis, rule, other)
+
+
+def plugin_view(
+    community: Community,
+    audience: Audience,
+    pack: DomainPack,
+    overrides: Mapping[str, Any] | None = None,
+) -> Community:
+    """The records as plugins' metrics and checks may see them for ``audience``."""
+    from copharvest.continuity import Parameters
+    from copharvest.harvest import naming_for
+    from copharvest.labels import labels_for
+    from copharvest.leaks import audience_view
+
+    params = Parameters.resolve(community.settings, overrides)
+    naming = naming_for(
+        community,
+        {"settings": params.to_json()},
+        labels_for(community.locale, pack.labels),
+        pack,
+        audience,
+    )
+    return audience_view(community, audience, naming)
 
 
 def _measured(analysis: Analysis) -> bool:
@@ -248,4 +303,25 @@ def render(
             f"{plugins.describe(fmt.plugin)} rendered the {fmt.name} format as "
             f"{type(data).__name__}, not as bytes; nothing was written"
         )
+    from copharvest.leaks import LeakError, check_publication
+
+    try:
+        check_publication(
+            data,
+            prepared.naming,
+            prepared.allowed,
+            f"the {fmt.name} output",
+            lambda: contributors(plugins, fmt),
+        )
+    except LeakError as exc:
+        raise BuildError(str(exc)) from None
     return data, fmt
+
+
+def contributors(plugins: Plugins, fmt: OutputFormat) -> str:
+    """The plugins that added to a publication, for a message."""
+    names = [p.name for p in plugins.info() if not p.builtin]
+    if fmt.plugin in names:  # the format's plugin first: it wrote the bytes
+        names.remove(fmt.plugin)
+        names.insert(0, fmt.plugin)
+    return ", ".join(plugins.describe(n) for n in names) or "the core"

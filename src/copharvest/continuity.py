@@ -104,6 +104,8 @@ class Parameters:
     """Lesson 10: minimum share of sessions with a preparation group."""
     seat_coverage_min: float = attrs.field(default=0.75, validator=_share)
     """Minimum coverage for an organisation to count in ``seats_kept``."""
+    min_group_size: int = attrs.field(default=3, validator=_at_least(1))
+    """Fewest people a published group or attribution of a member without consent describes."""
 
     @classmethod
     def resolve(

@@ -10,8 +10,9 @@ from typing import Any
 from copharvest.continuity import TIERS, UNKNOWN
 from copharvest.model import Community
 from copharvest.pack import DomainPack
-from copharvest.privacy import Naming
+from copharvest.privacy import Audience, Naming
 from copharvest.story import FIGURE_ORDER, Story
+from copharvest.suppression import OTHER
 from copharvest.views import ChartView, ContinuityView, OrganisationRow, SessionView, TierRow
 
 
@@ -30,7 +31,8 @@ def continuity_view(
         (ch for ch in charts if ch.id in FIGURE_ORDER), key=lambda ch: FIGURE_ORDER.index(ch.id)
     )
     figures = {ch.id: i for i, ch in enumerate(shown, start=1)}
-    story = Story(c, metrics, labels, pack, figures)
+    public = naming.audience is Audience.PUBLIC
+    story = Story(c, metrics, labels, pack, figures, rule=naming.rule if public else None)
     rows = metrics.get("sessions", [])
     session_numbers = {row["id"]: i for i, row in enumerate(rows, start=1)}
     if not story.measured():
@@ -91,17 +93,24 @@ def continuity_view(
         )
         for oid, row in sorted(
             metrics.get("organisations", {}).items(),
-            # the organisation "unknown" stays last, as in the metrics
-            key=lambda kv: (kv[0] == UNKNOWN, -(kv[1]["attendances"] or 0), kv[0]),
+            # the organisation "unknown" (and merged small ones) stay last, as in the metrics
+            key=lambda kv: (kv[0] in (OTHER, UNKNOWN), -(kv[1]["attendances"] or 0), kv[0]),
         )
     )
+    # in public only pairs of members who may be named; the rest are counted
+    pairs = metrics.get("buddies", [])
+    named = [b for b in pairs if not public or naming.named_pair(b)]
     buddies = tuple(
         (
             naming.display(b["member"]),
             naming.display(b["buddy"]) if b["buddy"] else labels["no_buddy"],
         )
-        for b in metrics.get("buddies", [])
+        for b in named
     )
+    if len(named) < len(pairs):
+        n = len(pairs) - len(named)
+        k = story.count(naming.min_group_size)
+        buddies += ((story.plural("buddies_not_named", n, k=k), ""),)
     ratio = community.get("asymmetry")
     return ContinuityView(
         number=f"1.{number}",

@@ -17,9 +17,11 @@ from typing import Any
 from copharvest.continuity_chapter import continuity_view
 from copharvest.l10n import format_count, format_date, format_ratio, format_share
 from copharvest.labels import labels_for, plural_key
+from copharvest.leaks import redact
 from copharvest.model import Community, LessonKind, PairTable, Passage, Visibility
 from copharvest.pack import GENERIC, DomainPack, localise
 from copharvest.privacy import Audience, Naming, publish_metrics, visible
+from copharvest.suppression import refuse_identifying, suppress
 from copharvest.textblocks import Block, blocks
 from copharvest.views import (
     BuildingLessonView,
@@ -120,7 +122,13 @@ def make_harvest(
     c = community
     locale = c.locale
     labels = labels_for(locale, pack.labels)
-    naming = Naming(c, labels)
+    naming = naming_for(c, metrics, labels, pack, audience)
+    # what plugins contributed to the metrics names members as the audience may see them
+    metrics = {
+        **metrics,
+        "extra": redact(metrics.get("extra", {}), naming),
+        "health": redact(metrics.get("health", []), naming),
+    }
     guests = {g.id: g for s in c.sessions for g in s.guests if g.id}
     sessions_sorted = c.sessions_in_order()
     session_no = {s.id: i for i, s in enumerate(sessions_sorted, start=1)}
@@ -176,7 +184,9 @@ def make_harvest(
             continue
         if quote.chapter is not None and quote.chapter not in visible_chapters:
             continue
-        if quote.speaker in guests:
+        if quote.anonymous:
+            speaker, attribution, is_guest = "", "", False
+        elif quote.speaker in guests:
             guest = guests[quote.speaker]
             speaker, attribution, is_guest = guest.name, guest.name, True
         else:
@@ -248,8 +258,13 @@ def make_harvest(
         for i, (ch_id, title, body) in enumerate(ordered, start=1)
     ]
 
+    # small groups are merged before the continuity chapter is written (docs/privacy.md)
+    refuse_identifying(metrics.get("settings", {}).get("group_by"))
+    shown = metrics
+    if audience is Audience.PUBLIC:
+        shown, _ = suppress(c, metrics, naming.rule)
     continuity = continuity_view(
-        c, metrics, naming, labels, pack, charts, len(part1_views) + 1, dates_of
+        c, shown, naming, labels, pack, charts, len(part1_views) + 1, dates_of
     )
     parts = (
         PartView(number=1, numeral=ROMAN[0], title=labels["part_1"], chapters=tuple(part1_views)),
@@ -368,6 +383,26 @@ def make_harvest(
         cover=PictureView(path=cover_image, alt_text=labels["cover_picture"].format(title=c.name))
         if cover_image
         else None,
+    )
+
+
+def naming_for(
+    community: Community,
+    metrics: Mapping[str, Any],
+    labels: Mapping[str, str],
+    pack: DomainPack,
+    audience: Audience,
+) -> Naming:
+    """How members are named for ``audience``, with the k and date of the metrics' settings."""
+    params: Mapping[str, Any] = metrics.get("settings", {})
+    as_of = params.get("as_of")
+    return Naming(
+        community,
+        labels,
+        audience=audience,
+        min_group_size=int(params.get("min_group_size", 3)),
+        as_of=dt.date.fromisoformat(as_of) if isinstance(as_of, str) else None,
+        level_label=lambda level: pack.level_label(level, community.locale) or level,
     )
 
 

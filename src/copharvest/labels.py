@@ -185,6 +185,10 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "evidence_pigeon_loft_threshold": "pigeon-loft threshold",
         "evidence_newcomers": "newcomers",
         "evidence_newcomers_without_buddy": "newcomers without a buddy",
+        # privacy: merged small groups and buddy pairs that are counted, not named
+        "other_group": "other",
+        "buddies_not_named_one": "{n} more suggestion, not named (fewer than {k} people)",
+        "buddies_not_named_other": "{n} more suggestions, not named (fewer than {k} people)",
     },
     "nl": {
         "contents": "Inhoud",
@@ -354,6 +358,10 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "evidence_pigeon_loft_threshold": "drempel duiventil",
         "evidence_newcomers": "nieuwkomers",
         "evidence_newcomers_without_buddy": "nieuwkomers zonder maatje",
+        # privacy: merged small groups and buddy pairs that are counted, not named
+        "other_group": "overig",
+        "buddies_not_named_one": "nog {n} suggestie, niet met naam (minder dan {k} personen)",
+        "buddies_not_named_other": "nog {n} suggesties, niet met naam (minder dan {k} personen)",
     },
 }
 

@@ -317,6 +317,9 @@ class Settings:
     """Minimum coverage for an organisation to count in ``seats_kept`` (default 0.75)."""
     health_in_public: bool | None = None
     """Show the health check's self-assessment in public publications too (default no)."""
+    min_group_size: int | None = None
+    """Fewest people a published group, row or attribution of a member who did not consent
+    may describe (default 3); see docs/privacy.md."""
 
 
 @_typed
@@ -509,6 +512,8 @@ class Quote:
     """Id of the chapter it illustrates."""
     visibility: Visibility = Visibility.PUBLIC
     """Who may read it."""
+    anonymous: bool = False
+    """Printed without any attribution, whoever said it."""
 
 
 @_typed
@@ -570,6 +575,9 @@ class Community:
     """The introduction, paragraph by paragraph."""
     cover_image: str | None = None
     """Path of the cover picture (PNG, JPEG or GIF), relative to the harvest folder."""
+    privacy_key: str | None = None
+    """Secret that numbers the pseudonyms of members who did not consent (keyed hash), so
+    that a pseudonym says nothing about the member; written by ``copharvest init``."""
     settings: Settings = Settings()
     """Parameters of the metrics and health check."""
     building_lessons: tuple[LessonText, ...] = ()

@@ -21,6 +21,7 @@ from copharvest.l10n import format_count, format_list, format_ratio, format_shar
 from copharvest.labels import plural
 from copharvest.model import Community
 from copharvest.pack import DomainPack
+from copharvest.suppression import OTHER, Rule, core_levels
 
 MIN_SESSIONS = 3
 """Fewer held sessions than this: too little to measure continuity."""
@@ -51,8 +52,12 @@ class Story:
         labels: Mapping[str, str],
         pack: DomainPack,
         figures: Mapping[str, int],
+        *,
+        rule: Rule | None = None,
     ) -> None:
         self.c = community
+        self.rule = rule
+        """Small groups to merge (public audience); none to show every group."""
         self.m = metrics
         self.labels = labels
         self.pack = pack
@@ -88,6 +93,8 @@ class Story:
         return self.plural("text_too_little", n, minimum=self.count(MIN_SESSIONS))
 
     def group_label(self, group: str) -> str:
+        if group == OTHER:
+            return self.labels["other_group"]
         if group == UNKNOWN:
             return self.labels["unknown_group"]
         if self.params.get("group_by", "level") == "level":
@@ -95,6 +102,8 @@ class Story:
         return group
 
     def organisation_name(self, oid: str) -> str:
+        if oid == OTHER and oid not in self.names:
+            return self.labels["other_group"]
         if oid == UNKNOWN:
             return self.labels["unknown_organisation"]
         return self.names.get(oid) or oid
@@ -165,7 +174,9 @@ class Story:
             for mid, row in self.m.get("members", {}).items()
             if row.get("tier") == "core"
         )
-        if not core or set(core) == {UNKNOWN}:
+        if self.rule is not None:
+            core = Counter(core_levels(self.c, self.m, self.rule)[0])
+        if not core or set(core) - {OTHER} <= {UNKNOWN}:
             return []
         parts = [
             self.plural("text_level_part", n, level=self.level_name(level))
@@ -174,6 +185,8 @@ class Story:
         return [self.labels["text_core_levels"].format(parts=format_list(parts, self.locale))]
 
     def level_name(self, level: str) -> str:
+        if level == OTHER:
+            return self.labels["other_group"]
         if level == UNKNOWN:
             return self.labels["unknown_group"]
         return self.pack.level_label(level, self.locale) or level
@@ -217,6 +230,8 @@ class Story:
             if r["delegate_changed"] is False and r["delegates"] >= 2
         ]
         kept = int(self.summary.get("seats_kept", len(passed)))
+        if self.rule is not None:  # organisations merged for privacy are not counted apart
+            kept = len(passed)
         out = [
             self.plural(
                 "text_seats_kept",
@@ -260,9 +275,17 @@ class Story:
             )
         exposure: Mapping[str, float] = s.get("exposure_by_group") or {}
         ratio = s.get("asymmetry")
-        if ratio is not None and len(exposure) >= 2:
-            top = max(exposure, key=lambda g: (exposure[g], g))
-            bottom = min(exposure, key=lambda g: (exposure[g], g))
+        top = max(exposure, key=lambda g: (exposure[g], g), default="")
+        bottom = min(exposure, key=lambda g: (exposure[g], g), default="")
+        # a group merged for privacy: the groups shown no longer give the ratio, and the
+        # sentence would print a small group's figures; the flag itself stays in the metrics
+        merged = (
+            ratio is None
+            or len(exposure) < 2
+            or not exposure[bottom]
+            or abs(exposure[top] / exposure[bottom] - ratio) > 1e-9
+        )
+        if not merged and ratio is not None:
             threshold = float(p.get("asymmetry_threshold", 1.5))
             where = verdict(ratio, threshold, bool(flags.get("information_asymmetry")))
             out.append(

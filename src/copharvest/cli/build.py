@@ -79,6 +79,11 @@ class _Progress:
 @click.option(
     "--locale", type=LOCALE, help="Language of labels and dates [default: the harvest's]."
 )
+@click.option(
+    "--min-group-size",
+    type=click.IntRange(min=1),
+    help="Fewest people a published group or attribution may describe [default: setting, else 3].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @click.pass_context
 def build(
@@ -90,6 +95,7 @@ def build(
     audience: str,
     charts: bool,
     locale: str | None,
+    min_group_size: int | None,
     quiet: bool,
 ) -> None:
     """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
@@ -100,6 +106,7 @@ def build(
     from copharvest.plugins import PluginError, get_registry
     from copharvest.privacy import Audience
     from copharvest.store import atomic_write_bytes
+    from copharvest.suppression import PrivacyError
 
     plugins = plugins_from(ctx)
     registry = get_registry(plugins)
@@ -122,10 +129,11 @@ def build(
             charts=charts,
             progress=progress,
             folder=folder,
+            overrides={"min_group_size": min_group_size},
             warn=lambda message: click.echo(f"warning: {message}", err=True),
             content_locale=records.locale,
         )
-    except (BuildError, RenderError, PluginError, AnalysisError) as exc:
+    except (BuildError, RenderError, PluginError, AnalysisError, PrivacyError) as exc:
         report_plugin_problems(ctx)
         fail(str(exc))
     report_plugin_problems(ctx)
@@ -164,6 +172,7 @@ def context(
     from copharvest.build import BuildError, prepare
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
+    from copharvest.suppression import PrivacyError
 
     records = load_or_exit(folder, check_pack=True)
     community = _with_locale(records, locale)
@@ -178,14 +187,34 @@ def context(
                 folder=folder,
                 content_locale=records.locale,
             )
-        except (BuildError, PluginError, AnalysisError) as exc:
+        except (BuildError, PluginError, AnalysisError, PrivacyError) as exc:
             fail(str(exc))
         report_plugin_problems(ctx)
         from copharvest.formats.docx import render_context
+        from copharvest.leaks import LeakError, check_publication
 
-        payload: Any = render_context(prepared.harvest)
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
+        payload: Any = _relative(render_context(prepared.harvest), Path(tmp))
+        text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+        try:
+            check_publication(
+                text.encode("utf-8"), prepared.naming, prepared.allowed, "the render context"
+            )
+        except LeakError as exc:
+            fail(str(exc))
+        sys.stdout.write(text + "\n")
+
+
+def _relative(value: Any, folder: Path) -> Any:
+    """``value`` with every path inside the temporary ``folder`` as a bare file name: no
+    absolute local path (a user name in ``$TMPDIR``) is published."""
+    prefix = str(folder)
+    if isinstance(value, str):
+        return Path(value).name if value.startswith(prefix) else value
+    if isinstance(value, dict):
+        return {k: _relative(v, folder) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_relative(v, folder) for v in value]
+    return value
 
 
 @click.group()

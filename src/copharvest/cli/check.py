@@ -37,6 +37,40 @@ def summary(community: Any) -> dict[str, Any]:
     }
 
 
+def _privacy(ctx: click.Context, community: Any, folder: Path, template: Path | None) -> None:
+    from copharvest.labels import labels_for
+    from copharvest.privacy import Audience, Naming
+    from copharvest.privacy_report import privacy_report
+
+    analysis = analyse_folder(ctx, community, Audience.PUBLIC)
+    p = analysis.parameters
+    naming = Naming(
+        community, labels_for(community.locale), min_group_size=p.min_group_size, as_of=p.as_of
+    )
+    from copharvest.suppression import PrivacyError
+
+    try:
+        lines = privacy_report(community, analysis.to_json(), naming, folder, template)
+    except PrivacyError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo("\n".join(printable(line, one_line=True) for line in lines))
+
+
+def privacy_warnings(community: Any, folder: Path | None = None) -> list[str]:
+    """What ``check`` says about privacy, one line each."""
+    from copharvest.privacy_report import named_in_public_text
+
+    out: list[str] = []
+    if folder is not None:
+        out += named_in_public_text(folder, community)
+    if not community.privacy_key and any(not m.consent for m in community.members):
+        out.append(
+            "community.yaml: $.privacy_key: missing; pseudonyms of members without consent "
+            "follow first attendance (add a long random text, as 'copharvest init' does)"
+        )
+    return out
+
+
 _SYMBOLS = {"ok": "ok", "warn": "WARN", "unknown": "?"}
 
 
@@ -44,9 +78,27 @@ _SYMBOLS = {"ok": "ok", "warn": "WARN", "unknown": "?"}
 @click.argument("folder", type=FOLDER)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 on health-check warnings too.")
+@click.option(
+    "--privacy",
+    is_flag=True,
+    help="Show how members without consent appear in a public build, what is merged, "
+    "and what the template and cover picture carry.",
+)
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --privacy: the Word template to look into.",
+)
 @parameter_options
 @click.pass_context
-def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None:
+def check(
+    ctx: click.Context,
+    folder: Path,
+    as_json: bool,
+    strict: bool,
+    privacy: bool,
+    template: Path | None,
+) -> None:
     """Check the harvest folder FOLDER and print a summary with the health check.
 
     Every problem is printed on its own line as 'file:line: $.path: message'.
@@ -72,6 +124,11 @@ def check(ctx: click.Context, folder: Path, as_json: bool, strict: bool) -> None
         raise DataError(len(problems))
     warn_unlabelled(ctx, community)  # level and kind ids the booklet cannot name
     result = summary(community)
+    for warning in privacy_warnings(community, folder):
+        click.echo(f"warning: {warning}", err=True)
+    if privacy:
+        _privacy(ctx, community, folder, template)
+        return
     health = [f.to_json() for f in analysis.health]
     warnings = [f for f in analysis.health if f.status == "warn"]
     failed = strict and bool(warnings)

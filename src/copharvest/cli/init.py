@@ -57,6 +57,8 @@ def _scaffold(folder: Path, starter: str = "harvest") -> list[str]:
         for item in sorted(scaffold.iterdir(), key=lambda p: p.name):
             if item.name.endswith(".yaml"):
                 text = item.read_text(encoding="utf-8")
+                if item.name == "community.yaml":
+                    text = _with_privacy_key(text)
                 (staging / item.name).write_text(text, encoding="utf-8")
                 written.append(item.name)
         write_schemas(staging / FOLDER_SCHEMA_DIR)
@@ -68,6 +70,18 @@ def _scaffold(folder: Path, starter: str = "harvest") -> list[str]:
         if staging.exists():
             shutil.rmtree(staging)
     return written
+
+
+def _with_privacy_key(text: str) -> str:
+    """The starter community.yaml with a new secret that numbers pseudonyms."""
+    import secrets
+
+    line = (
+        f"privacy_key: {secrets.token_hex(16)}"
+        "  # keep secret: it numbers the pseudonyms of members without consent\n"
+    )
+    anchor = "\nperiod:\n"
+    return text.replace(anchor, f"\n{line}period:\n", 1)
 
 
 def _umask() -> int:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 import click
 
 from copharvest.cli.common import (
@@ -24,7 +25,7 @@ from copharvest.cli.common import (
 if TYPE_CHECKING:
     from copharvest.analysis import Analysis
     from copharvest.model import Community
-    from copharvest.privacy import Naming
+    from copharvest.privacy import Audience, Naming
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,6 +53,7 @@ _OPTIONS: tuple[tuple[str, click.ParamType[Any], str], ...] = (
     ("place_min", _SHARE, "Lesson 9: minimum share at a practice location."),
     ("preparation_min", _SHARE, "Lesson 10: minimum share with a preparation group."),
     ("seat_coverage_min", _SHARE, "Minimum coverage to count in seats_kept."),
+    ("min_group_size", click.IntRange(min=1), "Fewest people a published group may describe."),
 )
 
 
@@ -89,14 +91,17 @@ def parameter_overrides(ctx: click.Context) -> dict[str, object]:
     return dict(overrides)
 
 
-def analyse_folder(ctx: click.Context, community: Community) -> Analysis:
+def analyse_folder(
+    ctx: click.Context, community: Community, audience: Audience | None = None
+) -> Analysis:
     """Analyse with the command-line parameters and the plugins' metrics and checks.
 
+    With ``audience`` (a publication) the analysis runs on what that audience may see.
     A bad option is a usage error (exit 2); a failing plugin metric or check stops with
     one line (exit 1). Settings were checked when the folder was loaded.
     """
     from copharvest.analysis import AnalysisError
-    from copharvest.build import BuildError, analyse_with_plugins, find_pack
+    from copharvest.build import BuildError, analyse_with_plugins, find_pack, plugin_view
     from copharvest.continuity import ParameterError
     from copharvest.pack import GENERIC
     from copharvest.plugins import get_registry
@@ -110,6 +115,8 @@ def analyse_folder(ctx: click.Context, community: Community) -> Analysis:
     report_plugin_problems(ctx)
     overrides = parameter_overrides(ctx)
     try:
+        if audience is not None:
+            community = plugin_view(community, audience, pack, overrides)
         return analyse_with_plugins(community, registry, pack, overrides)
     except ParameterError as exc:
         if exc.name not in overrides:
@@ -138,18 +145,42 @@ def metrics(ctx: click.Context, folder: Path, as_json: bool, charts_dir: Path | 
     for newcomers. Every threshold is a setting of community.yaml and an option below;
     an option wins over the setting.
     """
+    from copharvest.privacy import Audience
+
     community = load_or_exit(folder, check_pack=True)
-    analysis = analyse_folder(ctx, community)
-    # Metrics output is a publication: members who did not consent get pseudonyms.
+    # Metrics output is a publication (public): members who did not consent get
+    # pseudonyms, small groups are merged, plugins see what the public may see.
+    analysis = analyse_folder(ctx, community, Audience.PUBLIC)
     from copharvest.labels import labels_for
     from copharvest.privacy import Naming, publish_metrics
 
-    naming = Naming(community, labels_for(community.locale))
-    if as_json:
-        published = publish_metrics(analysis.to_json(), naming)
-        click.echo(json.dumps(published, ensure_ascii=False, indent=2, allow_nan=False))
-    else:
-        click.echo("\n".join(report(community, analysis, naming)))
+    naming = Naming(
+        community,
+        labels_for(community.locale),
+        min_group_size=analysis.parameters.min_group_size,
+        as_of=analysis.parameters.as_of,
+    )
+    from copharvest.leaks import LeakError, check_publication
+    from copharvest.suppression import PrivacyError
+
+    def output(of: Analysis) -> str:
+        if as_json:
+            published = publish_metrics(of.to_json(), naming)
+            return json.dumps(published, ensure_ascii=False, indent=2, allow_nan=False)
+        return "\n".join(report(community, of, naming))
+
+    try:
+        text = output(analysis)
+        # the last check: what plugins added names nobody the core's own output leaves out
+        core = attrs.evolve(
+            analysis,
+            extra={},
+            health=tuple(f for f in analysis.health if isinstance(f.lesson, int)),
+        )
+        check_publication(text.encode("utf-8"), naming, output(core), "the metrics output")
+    except (PrivacyError, LeakError) as exc:
+        fail(str(exc))
+    click.echo(text)
     if charts_dir is not None:
         from copharvest.charts import draw_charts
 
@@ -181,6 +212,10 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
     """
     public_id = naming.public_id if naming is not None else (lambda member_id: member_id)
     from copharvest.continuity import TIERS, UNKNOWN
+    from copharvest.privacy import publish_metrics
+
+    # with naming, small groups are merged and rows of one member without consent left out
+    shown = publish_metrics(analysis.to_json(), naming) if naming is not None else None
 
     c = analysis.continuity
     s = c.community
@@ -222,12 +257,23 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
         "",
         f"Exposure by {p.group_by} (members at the last session)",
     ]
-    for group, value in s.exposure_by_group.items():
+    exposure = shown["community"]["exposure_by_group"] if shown else s.exposure_by_group
+    for group, value in exposure.items():
         lines.append(f"  {group:<20}{_fixed(value):>6}")
     lines += [f"  ratio {_fixed(s.asymmetry)}", "", "Organisations"]
     names = {o.id: o.name or o.id for o in community.organisations}
     names[UNKNOWN] = "(no organisation recorded)"  # "unknown" is reserved: never an id
-    labels = {oid: _short(names.get(oid, oid), 40) for oid in c.organisations}
+    names.setdefault("other", "(other, merged: fewer people each)")
+    rows = {
+        oid: (o.coverage, o.delegates, o.attendances, o.delegate_changed)
+        for oid, o in c.organisations.items()
+    }
+    if shown is not None:
+        rows = {
+            oid: (r["coverage"], r["delegates"], r["attendances"], r["delegate_changed"])
+            for oid, r in shown["organisations"].items()
+        }
+    labels = {oid: _short(names.get(oid, oid), 40) for oid in rows}
     w = max([len("organisation"), *map(len, labels.values())]) + 2
     if c.organisations:
         lines.append(
@@ -235,10 +281,10 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
             f"{'delegate changed':>18}"
         )
     changed = {True: "yes", False: "no", None: "–"}
-    for oid, o in c.organisations.items():
+    for oid, (coverage, delegates, attendances, delegate_changed) in rows.items():
         lines.append(
-            f"  {labels[oid]:<{w}}{_percent(o.coverage):>9}{o.delegates:>11}{o.attendances:>13}"
-            f"{changed[o.delegate_changed]:>18}"
+            f"  {labels[oid]:<{w}}{_percent(coverage):>9}{delegates:>11}{attendances:>13}"
+            f"{changed[delegate_changed]:>18}"
         )
     if not c.organisations:
         lines.append("  (no organisations)")
@@ -260,9 +306,17 @@ def report(community: Community, analysis: Analysis, naming: Naming | None = Non
         "",
         "Buddy suggestions (newcomers of the last two sessions)",
     ]
-    for b in c.buddies:
-        buddy = public_id(b.buddy) if b.buddy else "(no core member available)"
-        lines.append(f"  {public_id(b.member)} → {buddy}")
+    pairs = [(b.member, b.buddy) for b in c.buddies]
+    if naming is not None:
+        pairs = [(b.member, b.buddy) for b in c.buddies if naming.named_pair(attrs.asdict(b))]
+    for member, buddy_id in pairs:
+        buddy = public_id(buddy_id) if buddy_id else "(no core member available)"
+        lines.append(f"  {public_id(member)} → {buddy}")
+    if len(pairs) < len(c.buddies):
+        lines.append(
+            f"  {len(c.buddies) - len(pairs)} more, not shown "
+            f"(fewer than {p.min_group_size} people, without consent)"
+        )
     if not c.buddies:
         lines.append("  (no newcomers)")
     return lines

@@ -57,7 +57,10 @@ def _chapter(chapter: ChapterView, labels: dict[str, str]) -> list[str]:
     lines = [f"### {chapter.number} {escape(chapter.title)}", ""]
     lines += _blocks(chapter.blocks)
     for quote in chapter.quotes:
-        lines += [f"> {escape(quote.text)}", ">", f"> — {escape(quote.attribution)}", ""]
+        lines.append(f"> {escape(quote.text)}")
+        if quote.attribution:  # an anonymous quote has none
+            lines += [">", f"> — {escape(quote.attribution)}"]
+        lines.append("")
     for key, items in (
         ("lessons", chapter.lessons),
         ("tips", chapter.tips),

@@ -6,7 +6,8 @@ anything expands it. Whatever the template, the finished booklet leaves out what
 could run or fetch something when the booklet is opened: macros, and relationships
 and fields that reach outside the file (an attached template, a linked picture or
 object, ``INCLUDEPICTURE``, ``INCLUDETEXT``, ``LINK``, ``DDE``). Hyperlinks stay:
-they go nowhere until a reader clicks them. Each kind dropped is one notice.
+they go nowhere until a reader clicks them. Each kind dropped is one notice; what is
+personal (:mod:`copharvest.formats.docx.scrub`) is one notice together.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import zipfile
 from pathlib import Path
 
 from lxml import etree
+
+from copharvest.formats.docx.scrub import scrub
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 """The largest template file read (50 MB)."""
@@ -166,6 +169,16 @@ def sanitize(members: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
         notices.append(
             "dropped the template's fields that fetch outside content "
             "(INCLUDEPICTURE, INCLUDETEXT, LINK, DDE)"
+        )
+    kept, personal = scrub(kept)
+    if personal:
+        notices.append(
+            f"dropped from the template: its {', '.join(personal)}"
+            + (
+                " (resolved: insertions kept, deletions dropped)"
+                if "tracked changes" in personal
+                else ""
+            )
         )
     if "[Content_Types].xml" in kept:
         kept["[Content_Types].xml"] = _plain_content_types(kept["[Content_Types].xml"], kept)
