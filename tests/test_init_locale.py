@@ -80,7 +80,10 @@ def test_english_stays_the_default(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["init", str(folder)])
     assert result.exit_code == 0, result.output
     for item in SCAFFOLD.glob("*.yaml"):
-        assert (folder / item.name).read_bytes() == item.read_bytes()
+        written = (folder / item.name).read_bytes()
+        if item.name == "community.yaml":  # plus a new secret for the pseudonyms
+            written = re.sub(rb"privacy_key: [0-9a-f]{32}[^\n]*\n", b"", written)
+        assert written == item.read_bytes()
 
 
 def test_an_unknown_starter_language_is_a_usage_error(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ def _scaffold(folder: Path, starter: str = "harvest") -> list[str]:
             if item.name.endswith(".yaml"):
                 text = item.read_text(encoding="utf-8")
                 if item.name == "community.yaml":
-                    text = _with_privacy_key(text)
+                    text = _with_privacy_key(text, dutch=starter.endswith("-nl"))
                 (staging / item.name).write_text(text, encoding="utf-8")
                 written.append(item.name)
         write_schemas(staging / FOLDER_SCHEMA_DIR)
@@ -72,14 +72,17 @@ def _scaffold(folder: Path, starter: str = "harvest") -> list[str]:
     return written
 
 
-def _with_privacy_key(text: str) -> str:
+_KEY_COMMENTS = {
+    False: "keep secret: it numbers the pseudonyms of members without consent",
+    True: "geheim houden: hiermee krijgen deelnemers zonder toestemming hun pseudoniem",
+}
+
+
+def _with_privacy_key(text: str, *, dutch: bool = False) -> str:
     """The starter community.yaml with a new secret that numbers pseudonyms."""
     import secrets
 
-    line = (
-        f"privacy_key: {secrets.token_hex(16)}"
-        "  # keep secret: it numbers the pseudonyms of members without consent\n"
-    )
+    line = f"privacy_key: {secrets.token_hex(16)}  # {_KEY_COMMENTS[dutch]}\n"
     anchor = "\nperiod:\n"
     return text.replace(anchor, f"\n{line}period:\n", 1)
 

@@ -83,7 +83,9 @@ def quotes(expr: str) -> str:
     return (
         tag(f"for quote in {expr}")
         + p(r("\u201c{{ quote.text }}\u201d"), style="Quote")
+        + tag("if quote.attribution")  # an anonymous quote is signed by nobody
         + p(r("\u2014 {{ quote.attribution }}"), style="QuoteAttribution")
+        + tag("endif")
         + tag("endfor")
     )
 
