@@ -67,6 +67,9 @@ def test_the_pdf_is_tagged_titled_and_dutch(example_pdf: Path) -> None:
     assert re.search(r"^Title:\s+Samen inspireren, leren en sturen", info, re.MULTILINE)
     assert b"/Lang(nl-NL)" in example_pdf.read_bytes()
     assert b"/Outlines" in example_pdf.read_bytes()  # bookmarks for the headings
+    # the contents entries are links to their headings
+    links = re.findall(rb"/Subtype\s*/Link", example_pdf.read_bytes())
+    assert len(links) >= 20
 
 
 @pytest.mark.slow
