@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -184,3 +185,27 @@ def test_a_libreoffice_that_keeps_crashing_is_one_line(
     assert "LibreOffice failed" in result.output
     assert not out.exists()
     assert (tmp_path / "count").read_text().strip() == str(lo.CRASH_TRIES)
+
+
+def test_libreoffice_runs_without_the_virtual_environment_on_its_path(tmp_path: Path) -> None:
+    # an activated venv (or a test runner's) first on the PATH leads LibreOffice's own
+    # Python to another Python's standard library, and LibreOffice aborts
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("home = /elsewhere\n", encoding="utf-8")
+    conda = tmp_path / "conda"
+    (conda / "bin").mkdir(parents=True)
+    environ = {
+        "PATH": os.pathsep.join([str(venv / "bin"), str(conda / "bin"), "/usr/bin", "/bin"]),
+        "VIRTUAL_ENV": str(venv),
+        "PYTHONPATH": "/somewhere",
+        "PYTHONHOME": "/elsewhere",
+        "CONDA_PREFIX": str(conda),
+        "LANG": "nl_NL.UTF-8",
+    }
+    env = lo.office_environment(environ)
+    assert env["PATH"].split(os.pathsep) == ["/usr/bin", "/bin"]
+    assert "VIRTUAL_ENV" not in env
+    assert "PYTHONPATH" not in env
+    assert "PYTHONHOME" not in env
+    assert env["LANG"] == "nl_NL.UTF-8"

@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from copharvest.formats.base import RenderError
@@ -124,6 +125,42 @@ def timeout_seconds() -> float:
     return value
 
 
+_PYTHON_VARIABLES = (
+    "PYTHONHOME",
+    "PYTHONPATH",
+    "PYTHONEXECUTABLE",
+    "PYTHONSTARTUP",
+    "VIRTUAL_ENV",
+    "__PYVENV_LAUNCHER__",
+)
+
+
+def office_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment LibreOffice runs in: ours, without what points its own Python
+    at another one.
+
+    LibreOffice runs the conversion macro in the Python it was built with. A virtual
+    environment's ``bin`` folder first on the PATH (an activated venv, or the one a test
+    runner made) leads that Python to the venv's ``pyvenv.cfg`` and so to another
+    Python's standard library, and LibreOffice aborts. Such folders, a conda
+    environment's, and the variables that steer Python are left out.
+    """
+    env = {k: v for k, v in environ.items() if k not in _PYTHON_VARIABLES}
+    conda = environ.get("CONDA_PREFIX")
+    kept = []
+    for entry in environ.get("PATH", "").split(os.pathsep):
+        if not entry:
+            continue
+        folder = Path(entry)
+        if (folder.parent / "pyvenv.cfg").is_file():
+            continue
+        if conda and folder.resolve() == (Path(conda) / "bin").resolve():
+            continue
+        kept.append(entry)
+    env["PATH"] = os.pathsep.join(kept)
+    return env
+
+
 class _Crashed(RenderError):
     """LibreOffice ended on a signal (it aborted or crashed), not with an answer."""
 
@@ -161,7 +198,7 @@ def _convert(soffice: str, document: bytes, limit: float) -> bytes:
         source, target, error = work / "booklet.docx", work / "booklet.pdf", work / "error.txt"
         source.write_bytes(document)
         env = {
-            **os.environ,
+            **office_environment(os.environ),
             "COPHARVEST_SOURCE": source.as_uri(),
             "COPHARVEST_TARGET": target.as_uri(),
             "COPHARVEST_ERROR": str(error),
