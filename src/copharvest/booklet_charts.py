@@ -269,8 +269,10 @@ def draw_attendance(
         label = str(a + 1) if b - a == 1 else f"{a + 1}–{b}"
         x = label_width + gap + c * (cell_w + gap) + cell_w / 2
         draw.text((x, y + line / 2), label, font=font, fill="black", anchor="mm")
+    if image.getcolors(256) is not None:  # a few flat colours: one byte a pixel
+        image = image.convert("P", palette=Image.Palette.ADAPTIVE, colors=256)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(PICTURE_DPI, PICTURE_DPI), optimize=True)
+    image.save(buffer, format="PNG", dpi=(PICTURE_DPI, PICTURE_DPI), compress_level=3)
     path.write_bytes(buffer.getvalue())
     per_row = rows[0][1] - rows[0][0]
     per_col = columns[0][1] - columns[0][0]

@@ -120,20 +120,14 @@ def forbidden(naming: Naming, allowed: str) -> list[tuple[str, re.Pattern[str]]]
 
 
 def _xml_text(data: bytes) -> str:
-    """The text and attribute values of an XML part (not its tag names)."""
-    out: list[str] = []
+    """The text, attribute values and comments of an XML part (not its tag names)."""
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True, no_network=True)
     try:
-        for _, element in etree.iterparse(
-            io.BytesIO(data), events=("end",), resolve_entities=False
-        ):
-            if element.text:
-                out.append(element.text)
-            if element.tail:
-                out.append(element.tail)
-            out.extend(str(v) for v in element.attrib.values())
+        root = etree.fromstring(data, parser)
+        found = root.xpath("//text() | //@* | //comment() | //processing-instruction()")
+        return "\n".join(str(value) for value in found)
     except etree.XMLSyntaxError:
         return data.decode("utf-8", "replace")
-    return "\n".join(out)
 
 
 def _png_text(data: bytes) -> Iterator[str]:

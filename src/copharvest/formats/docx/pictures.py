@@ -38,6 +38,8 @@ def clean_picture(path: str | Path) -> io.BytesIO:
     options: dict[str, object] = {}
     if profile:
         options["icc_profile"] = profile
+    if kind == "PNG":
+        options["compress_level"] = 3  # quick: pictures are mostly flat or photographs
     if kind == "JPEG":
         if upright.mode not in ("RGB", "L", "CMYK"):
             upright = upright.convert("RGB")
