@@ -183,6 +183,7 @@ def _orgs_community(sizes: dict[str, int]) -> Community:
 
 def test_the_charts_merge_small_organisations_too() -> None:
     from copharvest.build import charts_input
+    from copharvest.labels import labels_for
     from copharvest.pack import GENERIC
 
     table = [
@@ -193,10 +194,11 @@ def test_the_charts_merge_small_organisations_too() -> None:
     for sizes, expected in table:
         c = _orgs_community(sizes)
         analysis = analyse(c)
-        drawn_c, drawn = charts_input(c, analysis, Audience.PUBLIC, GENERIC)
+        words = labels_for(c.locale, GENERIC.labels)
+        drawn_c, drawn = charts_input(c, analysis, Audience.PUBLIC, words)
         assert list(drawn.continuity.organisations) == expected, sizes
         if "other" in expected:
             assert drawn.continuity.organisations["other"].delegates == 4
             assert drawn_c.organisations[-1].name == "other"
-        _, internal = charts_input(c, analysis, Audience.INTERNAL, GENERIC)
+        _, internal = charts_input(c, analysis, Audience.INTERNAL, words)
         assert list(internal.continuity.organisations) == list(sizes)

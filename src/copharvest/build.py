@@ -114,21 +114,24 @@ def prepare(
     """
     from copharvest.harvest import make_harvest
     from copharvest.health import lesson_texts
+    from copharvest.labels import labels_for
+    from copharvest.story import measurable
 
     registry = registry or get_registry(plugins)
     pack = find_pack(community, registry)
     # plugins' metrics and checks see only what the audience may see (docs/privacy.md)
     view = plugin_view(community, audience, pack, overrides)
     analysis = analyse_with_plugins(view, registry, pack, overrides)
-    # the charts of a public publication merge small organisations as its tables do
-    chart_community, chart_analysis = charts_input(community, analysis, audience, pack)
+    metrics = analysis.to_json()
+    # the groups carry the same names in the charts as in the text (a pack's wording)
+    words = labels_for(community.locale, pack.labels)
     charts: list[ChartView] = []
-    if charts_dir is not None and _measured(analysis):
+    summary = analysis.continuity.community
+    if charts_dir is not None and measurable(summary.sessions, summary.attendances):
         from copharvest.booklet_charts import booklet_charts
-        from copharvest.labels import labels_for
 
-        # the groups carry the same names in the charts as in the text (a pack's wording)
-        words = labels_for(community.locale, pack.labels)
+        # the charts of a public publication merge small organisations as its tables do
+        chart_community, chart_analysis = charts_input(community, analysis, audience, words)
         charts = booklet_charts(
             chart_community,
             chart_analysis,
@@ -140,7 +143,7 @@ def prepare(
     texts = [(t.title, t.explanation) for t in lesson_texts(community, community.locale)]
     harvest = make_harvest(
         community,
-        analysis.to_json(),
+        metrics,
         pack,
         audience=audience,
         building_lessons=texts,
@@ -160,28 +163,24 @@ def prepare(
 
     from copharvest.formats.json_format import harvest_dict
     from copharvest.harvest import naming_for
-    from copharvest.labels import labels_for
 
-    naming = naming_for(
-        community, analysis.to_json(), labels_for(community.locale, pack.labels), pack, audience
-    )
+    naming = naming_for(community, metrics, words, pack, audience)
     allowed = json.dumps(harvest_dict(harvest), ensure_ascii=False, default=str)
     harvest = plugins.chain("adjust_harvest", harvest, "harvest", must_be_harvest, pack=pack)
     return Prepared(harvest=harvest, pack=pack, analysis=analysis, naming=naming, allowed=allowed)
 
 
 def charts_input(
-    community: Community, analysis: Analysis, audience: Audience, pack: DomainPack
+    community: Community, analysis: Analysis, audience: Audience, words: Mapping[str, str]
 ) -> tuple[Community, Analysis]:
-    """What the charts are drawn from: for the public, small groups merged."""
+    """What the charts are drawn from: for the public, small groups merged (into a
+    group named by ``words["other_group"]``)."""
     if audience is not Audience.PUBLIC:
         return community, analysis
-    from copharvest.labels import labels_for
     from copharvest.suppression import Rule, for_charts
 
     rule = Rule.of(community, analysis.parameters.min_group_size)
-    other = labels_for(community.locale, pack.labels)["other_group"]
-    return for_charts(community, analysis, rule, other)
+    return for_charts(community, analysis, rule, words["other_group"])
 
 
 def plugin_view(
@@ -205,14 +204,6 @@ def plugin_view(
         audience,
     )
     return audience_view(community, audience, naming)
-
-
-def _measured(analysis: Analysis) -> bool:
-    """Whether there is enough to measure (the continuity story's own rule)."""
-    from copharvest.story import MIN_SESSIONS
-
-    summary = analysis.continuity.community
-    return summary.sessions >= MIN_SESSIONS and summary.attendances > 0
 
 
 def template_accents(fmt: OutputFormat, template: Path | None) -> dict[str, str]:

@@ -25,6 +25,13 @@ from copharvest.suppression import OTHER, Rule, core_levels
 
 MIN_SESSIONS = 3
 """Fewer held sessions than this: too little to measure continuity."""
+
+
+def measurable(sessions: int, attendances: int) -> bool:
+    """Whether continuity can be measured: enough held sessions, and attendance."""
+    return sessions >= MIN_SESSIONS and attendances > 0
+
+
 NEAR = 0.10
 """A value within this share of its threshold is "just" below or above it."""
 FIGURE_ORDER = ("attendance", "tiers", "organisations")
@@ -82,9 +89,7 @@ class Story:
 
     def measured(self) -> bool:
         """Enough held sessions with attendance to say anything."""
-        return self.summary.get("sessions", 0) >= MIN_SESSIONS and bool(
-            self.summary.get("attendances")
-        )
+        return measurable(self.summary.get("sessions", 0), self.summary.get("attendances", 0))
 
     def too_little(self) -> str:
         n = int(self.summary.get("sessions", 0))
