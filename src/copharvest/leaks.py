@@ -81,8 +81,8 @@ def redact(value: Any, naming: Naming) -> Any:
     exact: dict[str, str] = {}
     for m in naming.hidden:
         exact[m.id] = naming.public_id(m.id)
-        if m.name.strip():
-            swaps.append((re.compile(re.escape(m.name.strip())), naming.display(m.id)))
+        if m.name.strip():  # a whole name, never letters inside a word ("on" in "lesson")
+            swaps.append((_boundary(m.name.strip()), naming.display(m.id)))
         swaps.append((_boundary(m.id), naming.public_id(m.id)))
 
     def text(s: str) -> str:
