@@ -17,7 +17,7 @@ from typing import Any
 from copharvest.continuity_chapter import continuity_view
 from copharvest.l10n import format_count, format_date, format_ratio, format_share
 from copharvest.labels import labels_for, plural_key
-from copharvest.leaks import redact
+from copharvest.leaks import redact_contributions
 from copharvest.model import Community, LessonKind, PairTable, Passage, Visibility
 from copharvest.pack import GENERIC, DomainPack, localise
 from copharvest.privacy import Audience, Naming, publish_metrics, visible
@@ -124,11 +124,7 @@ def make_harvest(
     labels = labels_for(locale, pack.labels)
     naming = naming_for(c, metrics, labels, pack, audience)
     # what plugins contributed to the metrics names members as the audience may see them
-    metrics = {
-        **metrics,
-        "extra": redact(metrics.get("extra", {}), naming),
-        "health": redact(metrics.get("health", []), naming),
-    }
+    metrics = redact_contributions(metrics, naming)
     guests = {g.id: g for s in c.sessions for g in s.guests if g.id}
     sessions_sorted = c.sessions_in_order()
     session_no = {s.id: i for i, s in enumerate(sessions_sorted, start=1)}

@@ -104,6 +104,16 @@ def redact(value: Any, naming: Naming) -> Any:
     return walk(value)
 
 
+def redact_contributions(metrics: Mapping[str, Any], naming: Naming) -> dict[str, Any]:
+    """The metrics with what plugins contributed (``extra``, the health findings)
+    naming members as ``naming``'s audience may see them."""
+    return {
+        **metrics,
+        "extra": redact(metrics.get("extra", {}), naming),
+        "health": redact(metrics.get("health", []), naming),
+    }
+
+
 def forbidden(naming: Naming, allowed: str) -> list[tuple[str, re.Pattern[str]]]:
     """The ids and full names of members without consent to search for: those long
     enough to mean something and not already in ``allowed`` (what the core itself

@@ -123,14 +123,10 @@ def publish_metrics(metrics: Mapping[str, Any], naming: Naming) -> dict[str, Any
     while they describe fewer than ``min_group_size`` people. Every member id of a
     member without consent left is pseudonymised.
     """
-    from copharvest.leaks import redact
+    from copharvest.leaks import redact_contributions
 
     refuse_identifying(metrics.get("settings", {}).get("group_by"))
-    metrics = {
-        **metrics,
-        "extra": redact(metrics.get("extra", {}), naming),
-        "health": redact(metrics.get("health", []), naming),
-    }
+    metrics = redact_contributions(metrics, naming)
     out = dict(metrics)
     members: Mapping[str, Any] = metrics.get("members", {})
     buddies: list[Mapping[str, Any]] = list(metrics.get("buddies", []))
