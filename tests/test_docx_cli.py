@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from copharvest import load
-from copharvest.build import prepare
+from copharvest.pipeline import prepare
 from copharvest.cli import cli
 from copharvest.formats.docx import export_template, render_context
 from copharvest.plugins import get_plugins

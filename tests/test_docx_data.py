@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from copharvest.build import prepare
+from copharvest.pipeline import prepare
 from copharvest.formats.base import RenderOptions
 from copharvest.formats.docx.renderer import render_booklet
 from copharvest.model import (

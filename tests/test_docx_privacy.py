@@ -13,7 +13,7 @@ import itertools
 import attrs
 from hypothesis import HealthCheck, given, settings
 
-from copharvest.build import prepare
+from copharvest.pipeline import prepare
 from copharvest.model import Community, Passage, Settings, Visibility
 from copharvest.plugins import get_plugins
 from copharvest.privacy import Audience

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copharvest.build import BuildError, render
+from copharvest.pipeline import BuildError, render
 from copharvest.formats.base import RenderError
 from copharvest.model import Community
 from copharvest.plugins import get_plugins

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 import copharvest
 from copharvest.analysis import Finding, HealthCheck, MetricSpec
-from copharvest.build import BuildError, prepare, render
+from copharvest.pipeline import BuildError, prepare, render
 from copharvest.formats.base import OutputFormat, RenderOptions
 from copharvest.harvest import Harvest
 from copharvest.model import Community, Member, Period, Session

@@ -9,7 +9,7 @@ import itertools
 import attrs
 from hypothesis import HealthCheck, given, settings
 
-from copharvest.build import render
+from copharvest.pipeline import render
 from copharvest.model import (
     Chapter,
     Community,

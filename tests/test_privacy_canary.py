@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import copharvest
 from copharvest.analysis import HealthCheck as Check
 from copharvest.analysis import MetricSpec
-from copharvest.build import BuildError, prepare, render
+from copharvest.pipeline import BuildError, prepare, render
 from copharvest.cli import cli
 from copharvest.formats.base import OutputFormat
 from copharvest.formats.docx import render_context

@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import copharvest
-from copharvest.build import prepare
+from copharvest.pipeline import prepare
 from copharvest.cli import cli
 from copharvest.model import (
     Community,

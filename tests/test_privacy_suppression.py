@@ -182,7 +182,7 @@ def _orgs_community(sizes: dict[str, int]) -> Community:
 
 
 def test_the_charts_merge_small_organisations_too() -> None:
-    from copharvest.build import charts_input
+    from copharvest.pipeline import charts_input
     from copharvest.labels import labels_for
     from copharvest.pack import GENERIC
 

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 import copharvest
-from copharvest.build import render
+from copharvest.pipeline import render
 from copharvest.formats.docx.quotes import typographic
 from copharvest.pack import localise
 from copharvest.plugins import get_plugins, get_registry

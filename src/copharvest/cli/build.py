@@ -100,7 +100,7 @@ def build(
 ) -> None:
     """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
     from copharvest.analysis import AnalysisError
-    from copharvest.build import BuildError, render
+    from copharvest.pipeline import BuildError, render
     from copharvest.cli.outputs import STDOUT, check_output, choose_format
     from copharvest.formats.base import RenderError
     from copharvest.plugins import PluginError, get_registry
@@ -169,7 +169,7 @@ def context(
     import tempfile
 
     from copharvest.analysis import AnalysisError
-    from copharvest.build import BuildError, prepare
+    from copharvest.pipeline import BuildError, prepare
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
     from copharvest.suppression import PrivacyError
@@ -229,7 +229,7 @@ def template() -> None:
 @click.pass_context
 def template_export(ctx: click.Context, file: Path, format_name: str, force: bool) -> None:
     """Write the default template to FILE, to restyle it in your word processor."""
-    from copharvest.build import BuildError, find_format
+    from copharvest.pipeline import BuildError, find_format
     from copharvest.plugins import get_registry
     from copharvest.store import atomic_write_bytes
 
