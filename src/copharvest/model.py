@@ -19,8 +19,12 @@ from typing import Any, TypeVar
 
 import attrs
 
-FORMAT_VERSION = 1
-"""The harvest-folder format version this release reads and writes."""
+FORMAT_VERSION = 2
+"""The harvest-folder format version this release writes (version 1 folders still load:
+their chapters have no blocks)."""
+
+FORMAT_VERSIONS = (1, 2)
+"""The harvest-folder format versions this release reads."""
 
 
 class Visibility(enum.StrEnum):
@@ -196,6 +200,15 @@ def _end_not_before_start(
         raise FieldValueError(
             attribute.name,
             f"ends ({value.isoformat()}) before it starts ({instance.start.isoformat()})",
+        )
+
+
+def _one_speaker(instance: Any, attribute: attrs.Attribute[Any], value: bool) -> None:
+    if instance.speaker is not None and instance.outsider is not None:
+        raise FieldValueError("outsider", "a quote has a speaker or an outsider, not both")
+    if instance.speaker is None and instance.outsider is None and not value:
+        raise FieldValueError(
+            "speaker", "a quote needs a speaker (or an outsider, or anonymous: true)"
         )
 
 
@@ -453,6 +466,140 @@ class Reading:
     """Who may read it."""
 
 
+class BlockKind(enum.StrEnum):
+    """What a block of a chapter's body holds; in the files, the key that names it."""
+
+    PASSAGE = "passage"
+    """A paragraph of text (``passage: TEXT``)."""
+    QUOTE = "quote"
+    """A quote: by id (``quote: ID``) or written in place (``quote: {text: ..., speaker: ...}``)."""
+    BOX = "box"
+    """A titled box of lessons and/or tips by id, with an optional passage (``box: TITLE``)."""
+    TABLE = "table"
+    """A two-column table by id, of the records or of the domain pack (``table: ID``)."""
+    KEY_QUESTIONS = "key_questions"
+    """The domain pack's key questions (``key_questions``, or ``key_questions: TITLE``)."""
+    FIGURE = "figure"
+    """A chart of the booklet by id (``figure: attendance``)."""
+    PICTURE = "picture"
+    """A picture with caption and alt text (``picture: PATH``)."""
+    READINGS = "readings"
+    """A box of readings by id (``readings: [ID, ...]``, ``title: ...``)."""
+    CONTINUITY = "continuity"
+    """The continuity story, computed from the records (``continuity``)."""
+
+
+def _block_fits(instance: ChapterBlock, attribute: attrs.Attribute[Any], value: Any) -> None:
+    kind = instance.kind
+    needs = {
+        BlockKind.PASSAGE: ("text", bool(instance.text.strip())),
+        BlockKind.TABLE: ("ref", bool(instance.ref)),
+        BlockKind.FIGURE: ("ref", bool(instance.ref)),
+        BlockKind.PICTURE: ("picture", bool(instance.picture)),
+        BlockKind.READINGS: ("readings", bool(instance.readings)),
+        BlockKind.QUOTE: ("quote", bool(instance.ref) != (instance.quote is not None)),
+        BlockKind.BOX: ("lessons", bool(instance.lessons or instance.tips or instance.text.strip())),
+    }
+    need = needs.get(kind)
+    if need is not None and not need[1]:
+        what = {
+            "text": "a text",
+            "ref": "an id",
+            "picture": "the picture's path",
+            "readings": "the ids of its readings",
+            "quote": "a quote's id or the quote itself (not both)",
+            "lessons": "lessons, tips or a text",
+        }[need[0]]
+        raise FieldValueError(str(kind.value), f"a {kind.value} block needs {what}")
+
+
+@_typed
+@attrs.frozen(kw_only=True)
+class ChapterBlock:
+    """One block of a chapter's body, in the order the editor wants it printed.
+
+    In the files a block is a mapping whose first key names its kind and holds its main
+    value (``- quote: q-winsemius``, ``- box: Hoe houd je de regie?``); the blocks
+    without a value may be written as a bare word (``- continuity``).
+    """
+
+    kind: BlockKind
+    """What the block holds."""
+    text: str = ""
+    """A passage's text, or the passage inside a box."""
+    ref: str | None = None
+    """The id of the quote, table or chart."""
+    quote: Quote | None = None
+    """A quote written in place instead of by id."""
+    title: str | None = None
+    """The heading of a box, readings box, key questions or continuity story; none for
+    the default heading."""
+    lessons: tuple[str, ...] = ()
+    """A box's lessons, by id."""
+    tips: tuple[str, ...] = ()
+    """A box's tips, by id."""
+    readings: tuple[str, ...] = ()
+    """A readings box's readings, by id."""
+    picture: str | None = None
+    """A picture's path, relative to the harvest folder."""
+    caption: str = ""
+    """A figure's or picture's caption; a chart has its own by default."""
+    alt: str = ""
+    """A picture's alt text (a chart has its own)."""
+    visibility: Visibility = attrs.field(default=Visibility.PUBLIC, validator=_block_fits)
+    """Who may read the block."""
+
+
+@_typed
+@attrs.frozen(kw_only=True)
+class PartText:
+    """What the records say about one of the booklet's two parts."""
+
+    number: int = attrs.field(validator=_part)
+    """1: about the CoP approach; 2: about the domain."""
+    title: str | None = None
+    """Own title instead of the default ("Leren over de CoP-aanpak")."""
+    intro: tuple[Passage, ...] = ()
+    """The part's introduction, printed under its title."""
+    key_questions: bool = True
+    """Part II only: open with the domain pack's key questions (switch off when a chapter
+    places them with a ``key_questions`` block)."""
+
+
+@_typed
+@attrs.frozen(kw_only=True)
+class AnnexGroup:
+    """A heading over some items of an annex ("Wie?", "Wat?", "Hoe?")."""
+
+    title: str
+    """The heading."""
+    items: tuple[int, ...]
+    """The numbers of the items under it, in order."""
+
+
+@_typed
+@attrs.frozen(kw_only=True)
+class Annexes:
+    """How the annexes group their items; empty for the default grouping."""
+
+    building_lessons: tuple[AnnexGroup, ...] = ()
+    """Groups of the ten lessons for building a CoP (default: Wie? 1-3, Wat? 4-6,
+    Hoe? 7-10, in the publication's language)."""
+    insights: tuple[AnnexGroup, ...] = ()
+    """Groups of the domain's insights (default: the domain pack's, if any)."""
+
+
+@_typed
+@attrs.frozen(kw_only=True)
+class Outsider:
+    """Someone quoted who is neither a member nor a guest, described rather than named."""
+
+    description: str
+    """Who they are, as printed ("een bewoner uit Arnhem")."""
+    role: str = ""
+    """Their role, if it adds something ("wijkagent")."""
+
+
 @_typed
 @attrs.frozen(kw_only=True)
 class Chapter:
@@ -467,7 +614,10 @@ class Chapter:
     theme: str | None = None
     """For Part II: the domain pack's theme this chapter writes about."""
     body: tuple[Passage, ...] = ()
-    """The narrative, paragraph by paragraph."""
+    """The narrative, paragraph by paragraph (printed before ``blocks``)."""
+    blocks: tuple[ChapterBlock, ...] = ()
+    """The chapter's body as ordered blocks; records of the chapter that no block
+    places follow them in the default order (quotes, lessons, tips, insights, tables)."""
     visibility: Visibility = Visibility.PUBLIC
     """Who may read the chapter at all."""
 
@@ -502,8 +652,11 @@ class Quote:
 
     text: str
     """The words."""
-    speaker: str
-    """Id of the member or guest who said it."""
+    speaker: str | None = attrs.field(default=None)
+    """Id of the member or guest who said it; none for an ``outsider`` or an anonymous
+    quote."""
+    outsider: Outsider | None = None
+    """Who said it, when they are neither a member nor a guest."""
     id: str | None = None
     """Optional unique id."""
     session: str | None = None
@@ -512,7 +665,7 @@ class Quote:
     """Id of the chapter it illustrates."""
     visibility: Visibility = Visibility.PUBLIC
     """Who may read it."""
-    anonymous: bool = False
+    anonymous: bool = attrs.field(default=False, validator=_one_speaker)
     """Printed without any attribution, whoever said it."""
 
 
@@ -582,6 +735,10 @@ class Community:
     """Parameters of the metrics and health check."""
     building_lessons: tuple[LessonText, ...] = ()
     """Own wording for some of the ten lessons for building a CoP."""
+    parts: tuple[PartText, ...] = ()
+    """Introductions and settings of the booklet's two parts."""
+    annexes: Annexes = Annexes()
+    """How the annexes group their items."""
     organisations: tuple[Organisation, ...] = ()
     """All organisations."""
     members: tuple[Member, ...] = ()
