@@ -313,9 +313,9 @@ def phases(folder: Path) -> None:
     """Where the time of a build goes, measured in this process (imports already done)."""
     import io
 
-    from copharvest.pipeline import prepare
     from copharvest.formats.docx import package, post, renderer
     from copharvest.formats.docx.context import render_context
+    from copharvest.pipeline import prepare
     from copharvest.plugins import get_plugins
 
     marks = [("start", time.perf_counter())]

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from copharvest import load
-from copharvest.pipeline import prepare
 from copharvest.cli import cli
 from copharvest.formats.docx import export_template, render_context
+from copharvest.pipeline import prepare
 from copharvest.plugins import get_plugins
 from test_docx_data import texts_of
 from test_docx_template import _title_to, variant

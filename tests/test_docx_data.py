@@ -19,7 +19,6 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from copharvest.pipeline import prepare
 from copharvest.formats.base import RenderOptions
 from copharvest.formats.docx.renderer import render_booklet
 from copharvest.model import (
@@ -45,6 +44,7 @@ from copharvest.model import (
     Visibility,
     WorkForm,
 )
+from copharvest.pipeline import prepare
 from copharvest.plugins import get_plugins
 from copharvest.privacy import Audience
 from copharvest.views import ChartView, Harvest

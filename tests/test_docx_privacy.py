@@ -13,8 +13,8 @@ import itertools
 import attrs
 from hypothesis import HealthCheck, given, settings
 
-from copharvest.pipeline import prepare
 from copharvest.model import Community, Passage, Settings, Visibility
+from copharvest.pipeline import prepare
 from copharvest.plugins import get_plugins
 from copharvest.privacy import Audience
 from strategies import communities

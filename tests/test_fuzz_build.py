@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copharvest.pipeline import BuildError, render
 from copharvest.formats.base import RenderError
 from copharvest.model import Community
+from copharvest.pipeline import BuildError, render
 from copharvest.plugins import get_plugins
 from copharvest.privacy import Audience
 from strategies import communities

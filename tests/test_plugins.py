@@ -13,11 +13,11 @@ from click.testing import CliRunner
 
 import copharvest
 from copharvest.analysis import Finding, HealthCheck, MetricSpec
-from copharvest.pipeline import BuildError, prepare, render
 from copharvest.formats.base import OutputFormat, RenderOptions
 from copharvest.harvest import Harvest
 from copharvest.model import Community, Member, Period, Session
 from copharvest.pack import DomainPack, Theme, load_pack
+from copharvest.pipeline import BuildError, prepare, render
 from copharvest.plugins import HOOK_NAMES, PluginError, get_plugins, get_registry
 from copharvest.privacy import Audience
 

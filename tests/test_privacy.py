@@ -9,7 +9,6 @@ import itertools
 import attrs
 from hypothesis import HealthCheck, given, settings
 
-from copharvest.pipeline import render
 from copharvest.model import (
     Chapter,
     Community,
@@ -27,6 +26,7 @@ from copharvest.model import (
     Settings,
     Visibility,
 )
+from copharvest.pipeline import render
 from copharvest.plugins import get_plugins
 from copharvest.privacy import Audience
 from strategies import communities

@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 import copharvest
 from copharvest.analysis import HealthCheck as Check
 from copharvest.analysis import MetricSpec
-from copharvest.pipeline import BuildError, prepare, render
 from copharvest.cli import cli
 from copharvest.formats.base import OutputFormat
 from copharvest.formats.docx import render_context
@@ -45,6 +44,7 @@ from copharvest.model import (
     Visibility,
     WorkForm,
 )
+from copharvest.pipeline import BuildError, prepare, render
 from copharvest.plugins import get_plugins
 from copharvest.privacy import Audience
 from copharvest.views import Harvest, QuoteView

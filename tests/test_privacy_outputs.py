@@ -11,7 +11,6 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import copharvest
-from copharvest.pipeline import prepare
 from copharvest.cli import cli
 from copharvest.model import (
     Community,
@@ -23,6 +22,7 @@ from copharvest.model import (
     Visibility,
     WorkForm,
 )
+from copharvest.pipeline import prepare
 from copharvest.plugins import get_plugins
 from copharvest.privacy import Audience
 

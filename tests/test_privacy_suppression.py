@@ -182,9 +182,9 @@ def _orgs_community(sizes: dict[str, int]) -> Community:
 
 
 def test_the_charts_merge_small_organisations_too() -> None:
-    from copharvest.pipeline import charts_input
     from copharvest.labels import labels_for
     from copharvest.pack import GENERIC
+    from copharvest.pipeline import charts_input
 
     table = [
         ({"big1": 3, "big2": 3, "tiny": 1}, ["big1", "big2"]),

@@ -11,9 +11,9 @@ import docx
 import pytest
 
 import copharvest
-from copharvest.pipeline import render
 from copharvest.formats.docx.quotes import typographic
 from copharvest.pack import localise
+from copharvest.pipeline import render
 from copharvest.plugins import get_plugins, get_registry
 from office import pages, to_pdf
 

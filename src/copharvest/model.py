@@ -498,7 +498,10 @@ def _block_fits(instance: ChapterBlock, attribute: attrs.Attribute[Any], value: 
         BlockKind.PICTURE: ("picture", bool(instance.picture)),
         BlockKind.READINGS: ("readings", bool(instance.readings)),
         BlockKind.QUOTE: ("quote", bool(instance.ref) != (instance.quote is not None)),
-        BlockKind.BOX: ("lessons", bool(instance.lessons or instance.tips or instance.text.strip())),
+        BlockKind.BOX: (
+            "lessons",
+            bool(instance.lessons or instance.tips or instance.text.strip()),
+        ),
     }
     need = needs.get(kind)
     if need is not None and not need[1]:

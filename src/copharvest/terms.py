@@ -59,9 +59,9 @@ def warn_unlabelled(ctx: click.Context, community: Community) -> None:
     """``check``: a warning on stderr for each id without a label (exit status unchanged)."""
     import click
 
-    from copharvest.pipeline import BuildError, find_pack
     from copharvest.cli.common import plugins_from
     from copharvest.pack import GENERIC
+    from copharvest.pipeline import BuildError, find_pack
     from copharvest.plugins import get_registry
 
     try:

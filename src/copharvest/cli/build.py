@@ -100,9 +100,9 @@ def build(
 ) -> None:
     """Build the harvest of FOLDER as a publication (by default a Word booklet)."""
     from copharvest.analysis import AnalysisError
-    from copharvest.pipeline import BuildError, render
     from copharvest.cli.outputs import STDOUT, check_output, choose_format
     from copharvest.formats.base import RenderError
+    from copharvest.pipeline import BuildError, render
     from copharvest.plugins import PluginError, get_registry
     from copharvest.privacy import Audience
     from copharvest.store import atomic_write_bytes

@@ -101,9 +101,9 @@ def analyse_folder(
     one line (exit 1). Settings were checked when the folder was loaded.
     """
     from copharvest.analysis import AnalysisError
-    from copharvest.pipeline import BuildError, analyse_with_plugins, find_pack, plugin_view
     from copharvest.continuity import ParameterError
     from copharvest.pack import GENERIC
+    from copharvest.pipeline import BuildError, analyse_with_plugins, find_pack, plugin_view
     from copharvest.plugins import get_registry
 
     registry = get_registry(plugins_from(ctx))

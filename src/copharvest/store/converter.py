@@ -272,9 +272,7 @@ def _block_kind(value: Any) -> str:
     keys = [str(key) for key in value]
     guesses = [g for key in keys for g in difflib.get_close_matches(key, _BLOCK_KINDS, n=1)]
     hint = f"; did you mean {guesses[0]!r}?" if guesses else ""
-    raise InvalidValue(
-        f"a block starts with the key of its kind ({', '.join(_BLOCK_KINDS)}){hint}"
-    )
+    raise InvalidValue(f"a block starts with the key of its kind ({', '.join(_BLOCK_KINDS)}){hint}")
 
 
 def _structure_block(converter: cattrs.Converter) -> Callable[[Any, type], ChapterBlock]:
@@ -285,9 +283,11 @@ def _structure_block(converter: cattrs.Converter) -> Callable[[Any, type], Chapt
             return ChapterBlock(kind=BlockKind(value))
         if not isinstance(value, dict):
             hint = ""
-            close = difflib.get_close_matches(value, _BLOCK_KINDS, n=1) if isinstance(
-                value, str
-            ) else []
+            close = (
+                difflib.get_close_matches(value, _BLOCK_KINDS, n=1)
+                if isinstance(value, str)
+                else []
+            )
             if close:
                 hint = f"; did you mean {close[0]!r}?"
             raise InvalidValue(
