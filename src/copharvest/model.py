@@ -252,6 +252,10 @@ class Colophon:
 
     publisher: str = ""
     """Who publishes the harvest (one or more organisations, as one line)."""
+    publisher_line: str = ""
+    """The colophon's line naming the publisher, when the publisher's name alone does not
+    read well after the default words ("Dit is een uitgave van het Ministerie ..."); the
+    cover and the document properties keep ``publisher``."""
     address: tuple[str, ...] = ()
     """The publisher's address lines, printed on the cover's back."""
     text_by: tuple[str, ...] = ()
