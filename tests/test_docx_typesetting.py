@@ -216,7 +216,12 @@ def test_body_lines_hold_at_most_75_characters_on_average() -> None:
     import yaml
 
     chapters = yaml.safe_load((EXAMPLE / "chapters.yaml").read_text(encoding="utf-8"))
-    words = " ".join(str(chapters).split())
+    texts = [
+        block["passage"] if isinstance(block, dict) and "passage" in block else block
+        for chapter in chapters
+        for block in [*chapter.get("body", ()), *chapter.get("blocks", ())]
+    ]
+    words = " ".join(" ".join(t.split()) for t in texts if isinstance(t, str))
     assert len(words) > 10_000
     per_char = typeset.text_width(words, booklet_styles.BODY_SIZE) / len(words)
     assert 70 <= booklet_styles.TEXT_WIDTH / per_char <= 75

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -172,9 +173,29 @@ def test_every_public_attribution_follows_the_k_rule(c: Community) -> None:
             assert m.name not in shown
 
 
+def _attributed(c: Community) -> Community:
+    # The example prints the "niet voor het boekje" quote anonymously, as the booklet does;
+    # attributed, it is the example's quote by a member without consent.
+    quotes = tuple(attrs.evolve(q, anonymous=False) for q in c.quotes)
+    return attrs.evolve(c, quotes=quotes)
+
+
 @pytest.fixture(scope="module")
 def example() -> Community:
-    return copharvest.load(EXAMPLE)
+    return _attributed(copharvest.load(EXAMPLE))
+
+
+def _attributed_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "example"
+    shutil.copytree(EXAMPLE, folder)
+    quotes = folder / "quotes.yaml"
+    text = quotes.read_text(encoding="utf-8")
+    assert "  anonymous: true" in text
+    quotes.write_text(
+        "".join(line for line in text.splitlines(keepends=True) if "anonymous: true" not in line),
+        encoding="utf-8",
+    )
+    return folder
 
 
 def test_the_examples_four_members_without_consent(example: Community) -> None:
@@ -258,10 +279,11 @@ def test_min_group_size_is_a_parameter(tmp_path: Path) -> None:
     assert bad.exit_code == 2
     # build takes it too, and it changes the attribution
     out = tmp_path / "b.md"
-    result = _run("build", EXAMPLE, "-f", "markdown", "-o", out, "--min-group-size", "1")
+    folder = _attributed_copy(tmp_path)
+    result = _run("build", folder, "-f", "markdown", "-o", out, "--min-group-size", "1")
     assert result.exit_code == 0, result.output
     assert "projectleider wijkenaanpak, Deventer" in out.read_text(encoding="utf-8")
-    result = _run("build", EXAMPLE, "-f", "markdown", "-o", tmp_path / "c.md")
+    result = _run("build", folder, "-f", "markdown", "-o", tmp_path / "c.md")
     assert "projectleider wijkenaanpak, Deventer" not in (tmp_path / "c.md").read_text("utf-8")
 
 
