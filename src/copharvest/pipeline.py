@@ -150,6 +150,7 @@ def prepare(
         charts=charts,
         cover_image=community.cover_image if folder is not None else None,
         check_labels=analysis.check_labels,
+        pictures=folder is not None,
     )
     if content_locale and content_locale != harvest.locale:
         harvest = attrs.evolve(harvest, content_locale=content_locale)

@@ -37,8 +37,6 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
         "asymmetry": "Ratio between groups in sessions attended (highest / lowest)",
         "exposure": "Mean share of all sessions attended",
         "organisations": "Organisations",
-        "questions": "Key questions",
-        "more": "More lessons and voices",
     },
     "nl": {
         "key_figures": "Kerncijfers",
@@ -47,8 +45,6 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
         "asymmetry": "Verhouding tussen groepen in bijgewoonde bijeenkomsten (hoogste / laagste)",
         "exposure": "Gemiddeld deel van alle bijeenkomsten bijgewoond",
         "organisations": "Organisaties",
-        "questions": "Kernvragen",
-        "more": "Meer lessen en citaten",
     },
 }
 """Words the booklet needs beyond the core labels; a domain pack's labels win."""
