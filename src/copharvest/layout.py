@@ -23,6 +23,7 @@ from copharvest.views import (
     ContentBlock,
     ContinuityBlock,
     FigureBlock,
+    Harvest,
     KeyQuestionsBlock,
     LessonView,
     PassageBlock,
@@ -226,4 +227,23 @@ def by_kind(
         tables=tuple(tables),
         content=content,
         arranged=arranged,
+    )
+
+
+def without_charts(harvest: Harvest) -> Harvest:
+    """``harvest`` for a format that embeds no charts: the placed figures keep their
+    caption and alt text, no chart (whose picture is a temporary file) is left in it."""
+
+    def chapter(view: ChapterView) -> ChapterView:
+        content = tuple(
+            attrs.evolve(piece, chart=None) if isinstance(piece, FigureBlock) else piece
+            for piece in view.content
+        )
+        return attrs.evolve(view, content=content)
+
+    parts = tuple(
+        attrs.evolve(part, chapters=tuple(map(chapter, part.chapters))) for part in harvest.parts
+    )
+    return attrs.evolve(
+        harvest, parts=parts, continuity=attrs.evolve(harvest.continuity, charts=())
     )

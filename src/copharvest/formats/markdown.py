@@ -81,7 +81,6 @@ def _quote(quote: QuoteView) -> list[str]:
 
 
 def _lessons(items: Iterable[LessonView], numbered: bool) -> list[str]:
-    # tips are numbered too, as this preview has always printed them
     return [
         f"{f'{i}.' if numbered else '-'} {escape(item.text)}"
         for i, item in enumerate(items, start=1)
@@ -93,8 +92,8 @@ def _box(box: BoxBlock) -> list[str]:
     lines += _blocks(box.text)
     if box.lessons:
         lines += [*_lessons(box.lessons, True), ""]
-    if box.tips:
-        lines += [*_lessons(box.tips, True), ""]
+    if box.tips:  # bulleted after lessons; a box of tips alone is numbered as it always was
+        lines += [*_lessons(box.tips, not box.lessons), ""]
     return lines
 
 
