@@ -180,6 +180,10 @@ def test_from_to_table_rows(booklet: bytes) -> None:
         ["Open samenwerking", "\u2013", "Onderhandelen"]
     ]
     assert dilemma.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is None
+    # and its first row is data: not in the look of a header row
+    look = dilemma._tbl.find(f"{W}tblPr/{W}tblLook")
+    assert look.get(f"{W}firstRow") == "0"
+    assert tables[0]._tbl.find(f"{W}tblPr/{W}tblLook").get(f"{W}firstRow") == "1"
 
 
 def test_quotes_are_set_apart_and_signed(booklet: bytes) -> None:

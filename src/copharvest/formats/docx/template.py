@@ -212,6 +212,7 @@ def pair_table(expr: str, title_style: str) -> str:
             cell(p(r("{{ pair[1] }}"), style="TableText"), side),
         ),
         row_tag("endfor", 3),
+        headless=f"{expr}.kind == 'dilemma'",
     )
 
 
