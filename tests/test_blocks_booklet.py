@@ -346,3 +346,24 @@ def test_new_texts_are_checked_like_the_narrative(tmp_path: Path) -> None:
     prepared = prepare(c, _plugins())
     for text in (f"Wat {hidden} zei", f"buurman van {hidden}", f"Met dank aan {hidden}."):
         assert text in prepared.allowed
+
+
+def test_the_editors_texts_carry_the_records_language() -> None:
+    """Built in English from Dutch records, an own part title, a box title and a caption
+    are the records' text (tagged Dutch); a default heading is the booklet's own."""
+    from copharvest.formats.docx.context import END, START, render_context
+
+    c = laid_out(
+        ChapterBlock(kind=BlockKind.BOX, title="Wat wij leerden", text="Tekst."),
+        ChapterBlock(kind=BlockKind.BOX, lessons=("l-1",)),
+        lessons=(*rich_community().lessons, Lesson(id="l-1", text="Een les.")),
+        parts=(PartText(number=2, title="Leren over de wijk"),),
+    )
+    h = attrs.evolve(harvest(attrs.evolve(c, locale="en")), content_locale="nl")
+    context = render_context(h, mark_languages=True)
+    part1, part2 = context["parts"]
+    assert part2["title"] == f"{START}Leren over de wijk{END}"
+    assert START not in part1["title"]
+    titled, default, *_ = (p for p in part1["chapters"][0]["content"] if p["kind"] == "box")
+    assert titled["title"] == f"{START}Wat wij leerden{END}"
+    assert default["title"] == "Lessons"

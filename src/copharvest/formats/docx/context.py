@@ -219,6 +219,34 @@ _SESSION: Spec = {
     "programme": True,
     "notes": _BLOCKS,
 }
+_CHAPTER: Spec = {
+    "title": True,
+    "content": _record_content,
+    "blocks": _BLOCKS,
+    "lessons": _LESSON,
+    "tips": _LESSON,
+    "insights": _LESSON,
+    "quotes": _QUOTE,
+    "tables": _TABLE,
+}
+
+
+def _default_part_title(part: dict[str, Any], labels: Mapping[str, str]) -> bool:
+    return part.get("title") == labels.get(f"part_{part.get('number')}")
+
+
+def _record_part(part: dict[str, Any], labels: Mapping[str, str]) -> Spec:
+    """A part's introduction and chapters, and its title when the records give it."""
+    own: Spec = {} if _default_part_title(part, labels) else {"title": True}
+    return {**own, "intro": _BLOCKS, "chapters": _CHAPTER}
+
+
+def _pack_part(part: dict[str, Any], labels: Mapping[str, str]) -> Spec:
+    """A part's default title, and the pack's text in its chapters' content."""
+    own: Spec = {"title": True} if _default_part_title(part, labels) else {}
+    return {**own, "chapters": {"content": _pack_content}}
+
+
 RECORD_TEXT: Spec = {
     "title": True,
     "subtitle": True,
@@ -230,19 +258,7 @@ RECORD_TEXT: Spec = {
         "inspirators": _GUEST,
     },
     "intro": _BLOCKS,
-    "parts": {
-        "intro": _BLOCKS,
-        "chapters": {
-            "title": True,
-            "content": _record_content,
-            "blocks": _BLOCKS,
-            "lessons": _LESSON,
-            "tips": _LESSON,
-            "insights": _LESSON,
-            "quotes": _QUOTE,
-            "tables": _TABLE,
-        },
-    },
+    "parts": _record_part,
     "continuity": {"sessions": _SESSION, "organisations": {"name": True}, "buddies": True},
     "tables": _TABLE,
     "loose_lessons": _LESSON,
@@ -256,7 +272,7 @@ that value, a mapping for the keys of a mapping (the same for each item of a lis
 _FINDING: Spec = {"title": True, "explanation": True, "evidence": True}
 PACK_TEXT: Spec = {
     "pack_title": True,
-    "parts": {"title": True, "chapters": {"content": _pack_content}},
+    "parts": _pack_part,
     "continuity": {
         "title": True,
         "intro": True,
