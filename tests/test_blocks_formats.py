@@ -246,5 +246,4 @@ def test_a_chapter_without_blocks_keeps_todays_order(folder: Path) -> None:
         0
     ]
     assert [p["kind"] for p in chapter["content"]] == ["passage", "quote", "quote", "box"]
-    assert chapter["arranged"] is False
     assert chapter["content"][-1]["title"] == "Lessen"

@@ -194,12 +194,10 @@ class Layout:
                 heading = self.box_heading(numbered, bulleted)
                 content.append(BoxBlock(title=heading, lessons=numbered, tips=bulleted))
         content.extend(TableBlock(table=t) for t in tables)
-        return by_kind(ch_id, number, title, tuple(content), bool(chapter and chapter.blocks))
+        return by_kind(ch_id, number, title, tuple(content))
 
 
-def by_kind(
-    ch_id: str, number: str, title: str, content: tuple[ContentBlock, ...], arranged: bool
-) -> ChapterView:
+def by_kind(ch_id: str, number: str, title: str, content: tuple[ContentBlock, ...]) -> ChapterView:
     """The chapter view with ``content`` and the same records sorted by kind."""
     narrative: list[Block] = []
     quotes: list[QuoteView] = []
@@ -226,7 +224,6 @@ def by_kind(
         quotes=tuple(quotes),
         tables=tuple(tables),
         content=content,
-        arranged=arranged,
     )
 
 

@@ -105,8 +105,6 @@ class ChapterView:
     """Everything the chapter prints, in order: its ``body`` passages, its blocks, then
     the records of the chapter that no block places (quotes, lessons, tips, insights,
     tables)."""
-    arranged: bool = False
-    """The editor laid the chapter out with blocks (else ``content`` is the default order)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -11,8 +11,10 @@ from copharvest.formats.base import RenderError, RenderOptions
 from copharvest.formats.docx.context import clean, render_context
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from copharvest.formats.docx.sandbox import BookletEnvironment
-    from copharvest.views import Harvest
+    from copharvest.views import ContentBlock, Harvest
 
 CHART_WIDTH_MM = 150
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -283,6 +285,43 @@ _USES_CONTENT = re.compile(r"\{[{%][^{}]*?\.content\b")
 _XML_TAG = re.compile(r"<[^>]*>")
 
 
+def _rank(piece: ContentBlock) -> int | None:
+    """Where a template that prints a chapter by kind puts ``piece`` (narrative, quotes,
+    lessons, tips, insights, tables); none when it cannot print it as it stands."""
+    from copharvest.views import BoxBlock
+
+    if not isinstance(piece, BoxBlock):
+        return {"passage": 0, "quote": 1, "table": 5}.get(piece.kind)
+    kinds = {lesson.kind for lesson in piece.lessons} | ({"tip"} if piece.tips else set())
+    if piece.titled or piece.text or len(kinds) != 1:
+        return None
+    return {"lesson": 2, "tip": 3, "insight": 4}[kinds.pop()]
+
+
+def _beyond_old_templates(content: Sequence[ContentBlock]) -> bool:
+    """Whether a template that prints a chapter by kind would print ``content`` otherwise:
+    in another order, or without some of it (a box's title or passage, a figure, ...)."""
+    last = 0
+    for piece in content:
+        rank = _rank(piece)
+        if rank is None or rank < last:
+            return True
+        last = rank
+    return False
+
+
+def _ignores_layout(harvest: Harvest, template: bytes) -> bool:
+    """Whether ``template`` was made before chapters had blocks and would print this
+    harvest otherwise than the editor laid it out."""
+    if _loops_over_content(template):
+        return False
+    return any(part.intro for part in harvest.parts) or any(
+        _beyond_old_templates(chapter.content)
+        for part in harvest.parts
+        for chapter in part.chapters
+    )
+
+
 def _loops_over_content(template: bytes) -> bool:
     """Whether the template's document uses ``content`` (the chapters' blocks)."""
     import zipfile
@@ -413,12 +452,8 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
         picture = clean_picture(path)
         width = Mm(_cover_width_mm(picture))
         cover["image"] = _picture(part, picture, width, harvest.title, cover["alt_text"])
-    if options.template is not None and not _loops_over_content(data):
-        laid_out = any(
-            chapter.arranged for part_view in harvest.parts for chapter in part_view.chapters
-        ) or any(part_view.intro for part_view in harvest.parts)
-        if laid_out:
-            options.warn(OLD_TEMPLATE.format(name=name))
+    if options.template is not None and _ignores_layout(harvest, data):
+        options.warn(OLD_TEMPLATE.format(name=name))
     progress("rendering the booklet")
     try:
         tpl.render(context, booklet_environment())
