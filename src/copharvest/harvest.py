@@ -9,18 +9,18 @@ leak what was left out here.
 from __future__ import annotations
 
 import datetime as dt
-import string
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from copharvest import layout
+from copharvest.annexes import building_annex, finding_text, grouped
 from copharvest.charts import chart_words
 from copharvest.continuity_chapter import continuity_view
-from copharvest.l10n import format_count, format_date, format_ratio, format_share
-from copharvest.labels import labels_for, plural_key
+from copharvest.l10n import format_count, format_date
+from copharvest.labels import labels_for
 from copharvest.leaks import redact_contributions
 from copharvest.model import (
     AnnexGroup,
@@ -39,7 +39,6 @@ from copharvest.suppression import refuse_identifying, suppress
 from copharvest.textblocks import Block, blocks
 from copharvest.views import (
     BuildingLessonGroup,
-    BuildingLessonView,
     ChapterView,
     ChartView,
     ColophonView,
@@ -56,7 +55,7 @@ from copharvest.views import (
     TableView,
 )
 
-__all__ = ["Harvest", "make_harvest"]
+__all__ = ["Harvest", "finding_text", "make_harvest"]
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -359,7 +358,7 @@ def make_harvest(
 
     # The self-assessment is for the community itself; public only when it says so.
     assess = audience is not Audience.PUBLIC or bool(c.settings.health_in_public)
-    building, plugin_findings = _annex(
+    building, plugin_findings = building_annex(
         metrics, building_lessons, labels, locale, assess, check_labels or {}
     )
 
@@ -413,11 +412,11 @@ def make_harvest(
     )
     building_groups = tuple(
         BuildingLessonGroup(title=title, lessons=items)
-        for title, items in _grouped(building, c.annexes.building_lessons or default_groups)
+        for title, items in grouped(building, c.annexes.building_lessons or default_groups)
     )
     insight_groups = tuple(
         InsightGroup(title=title, insights=items)
-        for title, items in _grouped(insights, c.annexes.insights)
+        for title, items in grouped(insights, c.annexes.insights)
     )
     colophon = c.colophon
     cover_day = (
@@ -489,28 +488,6 @@ def naming_for(
     )
 
 
-NumberedView = TypeVar("NumberedView", BuildingLessonView, InsightView)
-
-
-def _grouped(
-    items: Sequence[NumberedView], groups: Sequence[AnnexGroup]
-) -> list[tuple[str, tuple[NumberedView, ...]]]:
-    """``items`` under the headings of ``groups`` (by number, in the group's order), then
-    those in no group under an empty heading; an empty group is left out."""
-    by_number = {item.number: item for item in items}
-    out: list[tuple[str, tuple[NumberedView, ...]]] = []
-    grouped: set[int] = set()
-    for group in groups:
-        members = tuple(by_number[n] for n in group.items if n in by_number and n not in grouped)
-        grouped.update(group.items)
-        if members:
-            out.append((group.title, members))
-    rest = tuple(item for item in items if item.number not in grouped)
-    if rest:
-        out.append(("", rest))
-    return out
-
-
 def _insight_number(lesson_id: str | None) -> int | None:
     if lesson_id and lesson_id.startswith("insight-") and lesson_id[8:].isdigit():
         return int(lesson_id[8:])
@@ -522,96 +499,3 @@ def _theme_label(theme: str | None, pack: DomainPack, locale: str) -> str:
         return ""
     found = pack.theme(theme)
     return localise(found.title, locale) if found else theme
-
-
-_SHARE_KEYS = frozenset({"share", "minimum", "diagonal_share", "core_share", "core_share_min"})
-"""Evidence keys of the ten lessons whose values are shares, printed as percentages."""
-
-
-def _shown(key: str, value: object, labels: Mapping[str, str], locale: str) -> str:
-    """One evidence value, localised like every other published number."""
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return labels["yes" if value else "no"]
-    if isinstance(value, int):
-        return format_count(value, locale)
-    if isinstance(value, float):
-        if key in _SHARE_KEYS:
-            return format_share(value, locale)
-        return format_ratio(value, locale)
-    return str(value)
-
-
-def finding_text(
-    key: str,
-    finding: Mapping[str, Any],
-    labels: Mapping[str, str],
-    locale: str,
-    own: Mapping[str, str] | None = None,
-) -> str:
-    """A health finding's evidence as a sentence ("In 7 of the 7 sessions ...").
-
-    The sentence is the check's own (``own["sentence"]``, from
-    :attr:`copharvest.analysis.HealthCheck.labels`) or the label ``health_<key>``,
-    counted by the evidence's ``sessions``. Without one, or when a value it needs is
-    missing, the evidence is listed as "name: value" pairs with the names from ``own``
-    or the labels ``evidence_<name>``. An ``unknown`` finding says the records do not tell.
-    """
-    own = own or {}
-    evidence: Mapping[str, Any] = finding.get("evidence", {})
-    if finding.get("status") == "unknown":
-        return labels["health_unknown"]
-    values = {k: _shown(k, v, labels, locale) for k, v in evidence.items()}
-    sessions = evidence.get("sessions")
-    count = sessions if isinstance(sessions, int) and not isinstance(sessions, bool) else 0
-    template = own.get("sentence")
-    if template is None and f"health_{key}_other" in labels:
-        template = labels[plural_key(labels, f"health_{key}", count, locale)]
-    needed = {name for _, name, _, _ in string.Formatter().parse(template or "") if name}
-    if (
-        template is not None
-        and needed <= values.keys()
-        and all(evidence[name] is not None for name in needed)
-    ):
-        return template.format(**values)
-    return "; ".join(
-        f"{own.get(k) or labels.get(f'evidence_{k}', k.replace('_', ' '))}: {shown}"
-        for k, shown in values.items()
-    )
-
-
-def _annex(
-    metrics: Mapping[str, Any],
-    building_lessons: Sequence[tuple[str, str]],
-    labels: Mapping[str, str],
-    locale: str,
-    assess: bool,
-    check_labels: Mapping[str, Mapping[str, str]],
-) -> tuple[tuple[BuildingLessonView, ...], tuple[BuildingLessonView, ...]]:
-    """The ten lessons, with the self-assessment (status and evidence) when ``assess``;
-    the further checks' findings only then."""
-    health = {str(f["lesson"]): f for f in metrics.get("health", [])}
-
-    def view(number: int, key: str, title: str, explanation: str) -> BuildingLessonView:
-        finding = health.get(key, {})
-        status = str(finding.get("status", "unknown"))
-        return BuildingLessonView(
-            number=number,
-            title=title,
-            explanation=explanation,
-            status=status if assess else "",
-            status_label=labels["status_" + status] if assess else "",
-            evidence=finding_text(key, finding, labels, locale, check_labels.get(key))
-            if assess and finding
-            else "",
-        )
-
-    lessons = tuple(
-        view(i, str(i), title, explanation)
-        for i, (title, explanation) in enumerate(building_lessons, start=1)
-    )
-    further = tuple(
-        view(0, key, str(f.get("title", key)), "") for key, f in health.items() if not key.isdigit()
-    )
-    return lessons, further if assess else ()

@@ -8,13 +8,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from copharvest.formats.base import RenderError, RenderOptions
+from copharvest.formats.docx.content import OLD_TEMPLATE, ignores_layout, place_pictures
 from copharvest.formats.docx.context import clean, render_context
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from copharvest.formats.docx.sandbox import BookletEnvironment
-    from copharvest.views import ContentBlock, Harvest
+    from copharvest.views import Harvest
 
 CHART_WIDTH_MM = 150
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -274,116 +273,6 @@ def _drop_unused_pictures(part: Any, before: set[str]) -> None:
             part.rels.pop(rid)
 
 
-OLD_TEMPLATE = (
-    "{name}: this template was made before chapters had blocks and prints none of them "
-    "(their order, box titles, figures, pictures, readings) nor the part introductions; "
-    "export the default template again ('copharvest template export') or loop over "
-    "chapter.content (docs/templates.md)"
-)
-"""The one-line warning for a template that never uses a chapter's ``content``."""
-_USES_CONTENT = re.compile(r"\{[{%][^{}]*?\.content\b")
-_XML_TAG = re.compile(r"<[^>]*>")
-
-
-def _rank(piece: ContentBlock) -> int | None:
-    """Where a template that prints a chapter by kind puts ``piece`` (narrative, quotes,
-    lessons, tips, insights, tables); none when it cannot print it as it stands."""
-    from copharvest.views import BoxBlock
-
-    if not isinstance(piece, BoxBlock):
-        return {"passage": 0, "quote": 1, "table": 5}.get(piece.kind)
-    kinds = {lesson.kind for lesson in piece.lessons} | ({"tip"} if piece.tips else set())
-    if piece.titled or piece.text or len(kinds) != 1:
-        return None
-    return {"lesson": 2, "tip": 3, "insight": 4}[kinds.pop()]
-
-
-def _beyond_old_templates(content: Sequence[ContentBlock]) -> bool:
-    """Whether a template that prints a chapter by kind would print ``content`` otherwise:
-    in another order, or without some of it (a box's title or passage, a figure, ...)."""
-    last = 0
-    for piece in content:
-        rank = _rank(piece)
-        if rank is None or rank < last:
-            return True
-        last = rank
-    return False
-
-
-def _ignores_layout(harvest: Harvest, template: bytes) -> bool:
-    """Whether ``template`` was made before chapters had blocks and would print this
-    harvest otherwise than the editor laid it out."""
-    if _loops_over_content(template):
-        return False
-    return any(part.intro for part in harvest.parts) or any(
-        _beyond_old_templates(chapter.content)
-        for part in harvest.parts
-        for chapter in part.chapters
-    )
-
-
-def _loops_over_content(template: bytes) -> bool:
-    """Whether the template's document uses ``content`` (the chapters' blocks)."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(template)) as archive:
-            xml = archive.read("word/document.xml").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile):
-        return False
-    return _USES_CONTENT.search(_XML_TAG.sub("", xml)) is not None
-
-
-def _place_pictures(context: dict[str, Any], part: Any, options: RenderOptions) -> None:
-    """Give each figure and picture of the chapters' content its image; a picture that
-    has no folder to be found in is left out."""
-    from docx.shared import Mm
-
-    from copharvest.formats.docx.nativechart import ChartSpec, add_chart
-    from copharvest.formats.docx.pictures import clean_picture
-
-    for part_view in context["parts"]:
-        for chapter in part_view["chapters"]:
-            kept = []
-            for piece in chapter["content"]:
-                chart = piece.get("chart") if piece["kind"] == "figure" else None
-                if chart:
-                    if chart.get("data"):
-                        chart["image"] = add_chart(
-                            part, ChartSpec.from_context(chart), CHART_WIDTH_MM
-                        )
-                    else:
-                        chart["image"] = _picture(
-                            part,
-                            clean_picture(chart["path"]),
-                            Mm(CHART_WIDTH_MM),
-                            chart["title"],
-                            chart["alt_text"],
-                        )
-                elif piece["kind"] == "picture":
-                    if options.folder is None:
-                        continue
-                    picture = clean_picture(_inside(options.folder, piece["picture"]["path"]))
-                    width = Mm(_cover_width_mm(picture))
-                    alt = piece["picture"]["alt_text"]
-                    piece["picture"]["image"] = _picture(
-                        part, picture, width, piece["caption"], alt
-                    )
-                kept.append(piece)
-            chapter["content"] = kept
-
-
-def _inside(folder: Any, relative: str) -> str:
-    """The path of a picture of the harvest folder; one outside it is refused."""
-    from pathlib import Path
-
-    root = Path(folder).resolve()
-    path = (root / relative).resolve()
-    if not path.is_relative_to(root):
-        raise RenderError(f"{relative}: a picture must be inside the harvest folder")
-    return str(path)
-
-
 def describe_template_error(name: str, exc: Exception) -> str:
     """One line about a Jinja error in a template."""
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
@@ -443,7 +332,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
             chart["title"],
             chart["alt_text"],
         )
-    _place_pictures(context, part, options)
+    place_pictures(context, part, options)
     cover = context.get("cover")
     if cover and options.folder is None:
         context["cover"] = None  # no folder to find the picture in
@@ -452,7 +341,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
         picture = clean_picture(path)
         width = Mm(_cover_width_mm(picture))
         cover["image"] = _picture(part, picture, width, harvest.title, cover["alt_text"])
-    if options.template is not None and _ignores_layout(harvest, data):
+    if options.template is not None and ignores_layout(harvest, data):
         options.warn(OLD_TEMPLATE.format(name=name))
     progress("rendering the booklet")
     try:
