@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from copharvest.views import ContentBlock, Harvest
 
 OLD_TEMPLATE = (
-    "{name}: this template was made before chapters had blocks and prints none of them "
-    "(their order, box titles, figures, pictures, readings) nor the part introductions; "
-    "export the default template again ('copharvest template export') or loop over "
-    "chapter.content (docs/templates.md)"
+    "{name}: this template was made before chapters had blocks and ignores them: it prints "
+    "each chapter's records by kind, without the editor's order, box titles, figures, "
+    "pictures, readings or part introductions; export the default template again "
+    "('copharvest template export') or loop over chapter.content (docs/templates.md)"
 )
 """The one-line warning for a template that never uses a chapter's ``content``."""
 _USES_CONTENT = re.compile(r"\{[{%][^{}]*?\.content\b")
