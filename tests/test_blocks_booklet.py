@@ -406,3 +406,21 @@ def test_blocks_in_todays_order_give_the_same_bytes(tmp_path: Path, audience: Au
         )
         after, _ = render(explicit, _plugins(), format_name=fmt, audience=audience, folder=tmp_path)
         assert before == after, fmt
+
+
+def test_markdown_prints_the_whole_booklet(pack_plugins: Any) -> None:
+    """The key questions, and the lessons and quotes tied to no chapter, as the Word
+    booklet prints them."""
+    h = prepare(attrs.evolve(rich_community(), pack="wijkenaanpak"), pack_plugins).harvest
+    text = render_text(h)
+    words = [
+        "## Deel II",
+        "**Kernvragen**",
+        f"- {h.questions[0]}",
+        "## Meer lessen en citaten",
+        "> Een los citaat.",
+        "1. Losse les zonder hoofdstuk.",
+    ]
+    at = [text.find(w) for w in words]
+    assert -1 not in at, dict(zip(words, at, strict=True))
+    assert at == sorted(at)
