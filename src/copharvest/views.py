@@ -532,14 +532,14 @@ class Harvest:
     """The insights again, under their headings (one group without a heading when the
     harvest groups none)."""
     tables: tuple[TableView, ...]
-    """Tables not tied to a chapter (the from → to table)."""
+    """Tables tied to no chapter and placed by no block (the from → to table)."""
     questions: tuple[str, ...]
     """The domain's key questions that open Part II; empty when Part II does not open
     with them (``key_questions: false``, or a chapter places them)."""
     loose_lessons: tuple[LessonView, ...]
-    """Lessons tied to no chapter."""
+    """Lessons tied to no chapter and placed by no block."""
     loose_quotes: tuple[QuoteView, ...]
-    """Quotes tied to no chapter."""
+    """Quotes tied to no chapter and placed by no block."""
     sessions: tuple[SessionView, ...]
     """Overview of the sessions."""
     readings: tuple[ReadingView, ...]
