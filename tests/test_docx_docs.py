@@ -18,7 +18,13 @@ from copharvest.views import ChartView, Harvest
 from test_docx_data import harvest_of, members, rich_community
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "templates.md"
-ADDED = {"internal", "continuity.charts[].image", "cover.image"}
+ADDED = {
+    "internal",
+    "continuity.charts[].image",
+    "cover.image",
+    "parts[].chapters[].content[].chart.image",
+    "parts[].chapters[].content[].picture.image",
+}
 """Variables the render context has beyond the view model's fields."""
 
 

@@ -174,8 +174,16 @@ def test_from_to_table_rows(booklet: bytes) -> None:
     ]
     header = tables[0].rows[0]._tr
     assert header.find(f"{W}trPr/{W}tblHeader") is not None
-    dilemma = next(t for t in document.tables if t.rows[0].cells[0].text == "Enerzijds")
-    assert [c.text for c in dilemma.rows[1].cells] == ["Open samenwerking", "", "Onderhandelen"]
+    # a dilemma's two poles are no direction: "X – Y" rows without column heads
+    dilemma = next(t for t in document.tables if t.rows[0].cells[0].text == "Open samenwerking")
+    assert [[c.text for c in row.cells] for row in dilemma.rows] == [
+        ["Open samenwerking", "\u2013", "Onderhandelen"]
+    ]
+    assert dilemma.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is None
+    # and its first row is data: not in the look of a header row
+    look = dilemma._tbl.find(f"{W}tblPr/{W}tblLook")
+    assert look.get(f"{W}firstRow") == "0"
+    assert tables[0]._tbl.find(f"{W}tblPr/{W}tblLook").get(f"{W}firstRow") == "1"
 
 
 def test_quotes_are_set_apart_and_signed(booklet: bytes) -> None:

@@ -84,6 +84,8 @@ def test_every_row_stays_whole_and_headers_repeat(parts: dict) -> None:
     for table in tables:
         rows = table.findall(f"{W}tr")
         assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+        if "\u2013" in _text(rows[0]):  # a dilemma table has no column heads to repeat
+            continue
         assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None, _text(rows[0])
 
 

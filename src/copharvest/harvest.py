@@ -9,27 +9,42 @@ leak what was left out here.
 from __future__ import annotations
 
 import datetime as dt
-import string
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
+
+from copharvest import layout
+from copharvest.annexes import building_annex, finding_text, grouped
+from copharvest.charts import chart_words
 from copharvest.continuity_chapter import continuity_view
-from copharvest.l10n import format_count, format_date, format_ratio, format_share
-from copharvest.labels import labels_for, plural_key
+from copharvest.l10n import format_count, format_date
+from copharvest.labels import labels_for
 from copharvest.leaks import redact_contributions
-from copharvest.model import Community, LessonKind, PairTable, Passage, Visibility
+from copharvest.model import (
+    AnnexGroup,
+    BlockKind,
+    Community,
+    LessonKind,
+    PairTable,
+    PartText,
+    Passage,
+    Quote,
+    Visibility,
+)
 from copharvest.pack import GENERIC, DomainPack, localise
 from copharvest.privacy import Audience, Naming, publish_metrics, visible
 from copharvest.suppression import refuse_identifying, suppress
 from copharvest.textblocks import Block, blocks
 from copharvest.views import (
-    BuildingLessonView,
+    BuildingLessonGroup,
     ChapterView,
     ChartView,
     ColophonView,
     GuestView,
     Harvest,
+    InsightGroup,
     InsightView,
     LessonView,
     PartView,
@@ -40,7 +55,7 @@ from copharvest.views import (
     TableView,
 )
 
-__all__ = ["Harvest", "make_harvest"]
+__all__ = ["Harvest", "finding_text", "make_harvest"]
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -105,6 +120,7 @@ def make_harvest(
     charts: Sequence[ChartView] = (),
     cover_image: str | None = None,
     check_labels: Mapping[str, Mapping[str, str]] | None = None,
+    pictures: bool = False,
 ) -> Harvest:
     """Build the view model.
 
@@ -117,6 +133,8 @@ def make_harvest(
         (``cover_image`` of the community); none for a cover without a picture.
     :param check_labels: the wording of the further health checks, by check name
         (:attr:`copharvest.analysis.Analysis.check_labels`).
+    :param pictures: whether the chapters' pictures can be shown (the harvest was read
+        from a folder, which their paths are relative to); else they are left out.
     """
     pack = pack or GENERIC
     c = community
@@ -148,9 +166,13 @@ def make_harvest(
 
     chapters = [ch for ch in c.chapters if visible(ch.visibility, audience)]
     visible_chapters = {ch.id for ch in chapters}
+    # a record a block places leaves its chapter's default order (whoever may read it)
+    placed = layout.placed(c.chapters)
     lessons_by: dict[str | None, list[LessonView]] = defaultdict(list)
+    lesson_by_id: dict[str, LessonView] = {}
     insight_overrides: dict[int, LessonView] = {}
     extra_insights: list[LessonView] = []
+    pack_numbers = {ins.number for ins in pack.insights}
     public = Visibility.PUBLIC
     for lesson in c.lessons:
         if lesson.visibility is not public and not visible(lesson.visibility, audience):
@@ -165,64 +187,117 @@ def make_harvest(
             source=lesson.source._value_,
             session=session_titles.get(lesson.session, "") if lesson.session is not None else "",
         )
+        if lesson.id is not None:
+            lesson_by_id[lesson.id] = view
+            if lesson.id in placed.lessons:
+                continue
         if lesson.kind is LessonKind.INSIGHT and lesson.chapter is None:
             number = _insight_number(lesson.id)
-            if number is not None:
+            if number is not None and number in pack_numbers:
                 insight_overrides[number] = view
-            else:
+            else:  # a new insight (also insight-N where the pack has no N): after the pack's
                 extra_insights.append(view)
         else:
             lessons_by[lesson.chapter].append(view)
 
+    def quote_view(quote: Quote) -> QuoteView:
+        is_guest = False
+        if quote.anonymous:
+            speaker = attribution = ""
+        elif quote.outsider is not None:
+            speaker = quote.outsider.description
+            role = quote.outsider.role.strip()
+            attribution = f"{speaker}, {role}" if role else speaker
+        elif quote.speaker in guests:
+            guest = guests[quote.speaker]
+            speaker, attribution, is_guest = guest.name, guest.name, True
+        elif quote.speaker is not None:
+            speaker = naming.display(quote.speaker)
+            attribution = naming.attribution(quote.speaker)
+        else:  # the model allows no quote without speaker, outsider or anonymous
+            speaker = attribution = ""
+        return QuoteView(
+            text=quote.text,
+            speaker=speaker,
+            attribution=attribution,
+            guest=is_guest,
+            session=session_label(quote.session),
+        )
+
     quotes_by: dict[str | None, list[QuoteView]] = defaultdict(list)
+    quote_by_id: dict[str, QuoteView] = {}
     for quote in c.quotes:
         if not visible(quote.visibility, audience):
             continue
         if quote.chapter is not None and quote.chapter not in visible_chapters:
             continue
-        if quote.anonymous:
-            speaker, attribution, is_guest = "", "", False
-        elif quote.speaker in guests:
-            guest = guests[quote.speaker]
-            speaker, attribution, is_guest = guest.name, guest.name, True
-        else:
-            speaker = naming.display(quote.speaker)
-            attribution, is_guest = naming.attribution(quote.speaker), False
-        quotes_by[quote.chapter].append(
-            QuoteView(
-                text=quote.text,
-                speaker=speaker,
-                attribution=attribution,
-                guest=is_guest,
-                session=session_label(quote.session),
-            )
-        )
+        view_q = quote_view(quote)
+        if quote.id is not None:
+            quote_by_id[quote.id] = view_q
+            if quote.id in placed.quotes:
+                continue
+        quotes_by[quote.chapter].append(view_q)
 
     tables_by: dict[str | None, list[TableView]] = defaultdict(list)
     pack_tables = _pack_tables(pack, locale, labels)
+    table_by_id: dict[str, TableView] = dict(pack_tables)
     for table in c.tables:
         if not visible(table.visibility, audience):
             continue
         if table.chapter is not None and table.chapter not in visible_chapters:
             continue
         view_t = _table_view(table, audience, labels)
+        table_by_id[table.id] = view_t
         if table.id in pack_tables and table.chapter is None:
             pack_tables[table.id] = view_t
-        else:
+        elif table.id not in placed.tables:
             tables_by[table.chapter].append(view_t)
+    for table_id in placed.tables:
+        pack_tables.pop(table_id, None)
+
+    reading_pairs = tuple(
+        (
+            r.id,
+            ReadingView(
+                title=r.title,
+                authors=r.authors,
+                year=r.year,
+                session=session_label(r.session),
+                verdict=labels[f"verdict_{r.verdict.value}"] if r.verdict else "",
+                presented_by=tuple(naming.display(m) for m in r.presented_by),
+                note=r.note,
+            ),
+        )
+        for r in c.readings
+        if visible(r.visibility, audience)
+    )
+    questions = tuple(localise(q, locale) for q in pack.questions)
+    words = chart_words(locale, labels)
+    lay = layout.Layout(
+        audience=audience,
+        labels=labels,
+        quotes=quote_by_id,
+        quote_view=quote_view,
+        lessons=lesson_by_id,
+        tables=table_by_id,
+        readings=dict(reading_pairs),
+        charts={chart.id: chart for chart in charts},
+        chart_titles={k: words[v] for k, v in layout.CHART_TITLES.items()},
+        questions=questions,
+        pictures=pictures,
+    )
+    by_id = {ch.id: ch for ch in chapters}
 
     def chapter_view(ch_id: str, number: str, title: str, body: tuple[Block, ...]) -> ChapterView:
-        lessons = lessons_by.get(ch_id, [])
-        return ChapterView(
-            id=ch_id,
-            number=number,
-            title=title,
-            blocks=body,
-            lessons=tuple(v for v in lessons if v.kind == "lesson"),
-            tips=tuple(v for v in lessons if v.kind == "tip"),
-            insights=tuple(v for v in lessons if v.kind == "insight"),
-            quotes=tuple(quotes_by.get(ch_id, [])),
-            tables=tuple(tables_by.get(ch_id, [])),
+        return lay.chapter(
+            ch_id,
+            number,
+            title,
+            body,
+            by_id.get(ch_id),
+            quotes=quotes_by.get(ch_id, ()),
+            lessons=lessons_by.get(ch_id, ()),
+            tables=tables_by.get(ch_id, ()),
         )
 
     part1 = [ch for ch in chapters if ch.part == 1]
@@ -262,19 +337,28 @@ def make_harvest(
     continuity = continuity_view(
         c, shown, naming, labels, pack, charts, len(part1_views) + 1, dates_of
     )
-    parts = (
-        PartView(number=1, numeral=ROMAN[0], title=labels["part_1"], chapters=tuple(part1_views)),
+    if layout.has_block(c.chapters, BlockKind.CONTINUITY):
+        # it stands in the chapter that places it: no chapter number of its own
+        continuity = attrs.evolve(continuity, number="")
+    part_texts = {t.number: t for t in c.parts}
+    opens_with_questions = part_texts.get(2, PartText(number=2)).key_questions and not (
+        layout.has_block(c.chapters, BlockKind.KEY_QUESTIONS)
+    )
+    parts = tuple(
         PartView(
-            number=2,
-            numeral=ROMAN[1],
-            title=labels["part_2"],
-            chapters=tuple(part2_views),
-        ),
+            number=number,
+            numeral=ROMAN[number - 1],
+            title=(text.title if text is not None and text.title else labels[f"part_{number}"]),
+            chapters=tuple(views),
+            intro=_blocks(text.intro, audience) if text is not None else (),
+        )
+        for number, views in ((1, part1_views), (2, part2_views))
+        for text in (part_texts.get(number),)
     )
 
     # The self-assessment is for the community itself; public only when it says so.
     assess = audience is not Audience.PUBLIC or bool(c.settings.health_in_public)
-    building, plugin_findings = _annex(
+    building, plugin_findings = building_annex(
         metrics, building_lessons, labels, locale, assess, check_labels or {}
     )
 
@@ -321,18 +405,18 @@ def make_harvest(
         )
         for s in sessions_sorted
     )
-    readings = tuple(
-        ReadingView(
-            title=r.title,
-            authors=r.authors,
-            year=r.year,
-            session=session_label(r.session),
-            verdict=labels[f"verdict_{r.verdict.value}"] if r.verdict else "",
-            presented_by=tuple(naming.display(m) for m in r.presented_by),
-            note=r.note,
-        )
-        for r in c.readings
-        if visible(r.visibility, audience)
+    readings = tuple(view for _, view in reading_pairs)
+    default_groups = tuple(
+        AnnexGroup(title=labels[f"building_group_{key}"], items=items)
+        for key, items in (("who", (1, 2, 3)), ("what", (4, 5, 6)), ("how", (7, 8, 9, 10)))
+    )
+    building_groups = tuple(
+        BuildingLessonGroup(title=title, lessons=items)
+        for title, items in grouped(building, c.annexes.building_lessons or default_groups)
+    )
+    insight_groups = tuple(
+        InsightGroup(title=title, insights=items)
+        for title, items in grouped(insights, c.annexes.insights)
     )
     colophon = c.colophon
     cover_day = (
@@ -367,8 +451,10 @@ def make_harvest(
         building_lessons=building,
         plugin_findings=plugin_findings,
         insights=tuple(insights),
+        building_lesson_groups=building_groups,
+        insight_groups=insight_groups,
         tables=tuple(pack_tables.values()) + tuple(tables_by.get(None, [])),
-        questions=tuple(localise(q, locale) for q in pack.questions),
+        questions=questions if opens_with_questions else (),
         loose_lessons=tuple(lessons_by.get(None, [])),
         loose_quotes=tuple(quotes_by.get(None, [])),
         sessions=sessions,
@@ -413,96 +499,3 @@ def _theme_label(theme: str | None, pack: DomainPack, locale: str) -> str:
         return ""
     found = pack.theme(theme)
     return localise(found.title, locale) if found else theme
-
-
-_SHARE_KEYS = frozenset({"share", "minimum", "diagonal_share", "core_share", "core_share_min"})
-"""Evidence keys of the ten lessons whose values are shares, printed as percentages."""
-
-
-def _shown(key: str, value: object, labels: Mapping[str, str], locale: str) -> str:
-    """One evidence value, localised like every other published number."""
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return labels["yes" if value else "no"]
-    if isinstance(value, int):
-        return format_count(value, locale)
-    if isinstance(value, float):
-        if key in _SHARE_KEYS:
-            return format_share(value, locale)
-        return format_ratio(value, locale)
-    return str(value)
-
-
-def finding_text(
-    key: str,
-    finding: Mapping[str, Any],
-    labels: Mapping[str, str],
-    locale: str,
-    own: Mapping[str, str] | None = None,
-) -> str:
-    """A health finding's evidence as a sentence ("In 7 of the 7 sessions ...").
-
-    The sentence is the check's own (``own["sentence"]``, from
-    :attr:`copharvest.analysis.HealthCheck.labels`) or the label ``health_<key>``,
-    counted by the evidence's ``sessions``. Without one, or when a value it needs is
-    missing, the evidence is listed as "name: value" pairs with the names from ``own``
-    or the labels ``evidence_<name>``. An ``unknown`` finding says the records do not tell.
-    """
-    own = own or {}
-    evidence: Mapping[str, Any] = finding.get("evidence", {})
-    if finding.get("status") == "unknown":
-        return labels["health_unknown"]
-    values = {k: _shown(k, v, labels, locale) for k, v in evidence.items()}
-    sessions = evidence.get("sessions")
-    count = sessions if isinstance(sessions, int) and not isinstance(sessions, bool) else 0
-    template = own.get("sentence")
-    if template is None and f"health_{key}_other" in labels:
-        template = labels[plural_key(labels, f"health_{key}", count, locale)]
-    needed = {name for _, name, _, _ in string.Formatter().parse(template or "") if name}
-    if (
-        template is not None
-        and needed <= values.keys()
-        and all(evidence[name] is not None for name in needed)
-    ):
-        return template.format(**values)
-    return "; ".join(
-        f"{own.get(k) or labels.get(f'evidence_{k}', k.replace('_', ' '))}: {shown}"
-        for k, shown in values.items()
-    )
-
-
-def _annex(
-    metrics: Mapping[str, Any],
-    building_lessons: Sequence[tuple[str, str]],
-    labels: Mapping[str, str],
-    locale: str,
-    assess: bool,
-    check_labels: Mapping[str, Mapping[str, str]],
-) -> tuple[tuple[BuildingLessonView, ...], tuple[BuildingLessonView, ...]]:
-    """The ten lessons, with the self-assessment (status and evidence) when ``assess``;
-    the further checks' findings only then."""
-    health = {str(f["lesson"]): f for f in metrics.get("health", [])}
-
-    def view(number: int, key: str, title: str, explanation: str) -> BuildingLessonView:
-        finding = health.get(key, {})
-        status = str(finding.get("status", "unknown"))
-        return BuildingLessonView(
-            number=number,
-            title=title,
-            explanation=explanation,
-            status=status if assess else "",
-            status_label=labels["status_" + status] if assess else "",
-            evidence=finding_text(key, finding, labels, locale, check_labels.get(key))
-            if assess and finding
-            else "",
-        )
-
-    lessons = tuple(
-        view(i, str(i), title, explanation)
-        for i, (title, explanation) in enumerate(building_lessons, start=1)
-    )
-    further = tuple(
-        view(0, key, str(f.get("title", key)), "") for key, f in health.items() if not key.isdigit()
-    )
-    return lessons, further if assess else ()

@@ -189,6 +189,12 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "other_group": "other",
         "buddies_not_named_one": "{n} more suggestion, not named (fewer than {k} people)",
         "buddies_not_named_other": "{n} more suggestions, not named (fewer than {k} people)",
+        # the editor's order: key questions placed in a chapter, annex groups, loose records
+        "questions": "Key questions",
+        "more": "More lessons and voices",
+        "building_group_who": "Who?",
+        "building_group_what": "What?",
+        "building_group_how": "How?",
     },
     "nl": {
         "contents": "Inhoud",
@@ -362,6 +368,12 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "other_group": "overig",
         "buddies_not_named_one": "nog {n} suggestie, niet met naam (minder dan {k} personen)",
         "buddies_not_named_other": "nog {n} suggesties, niet met naam (minder dan {k} personen)",
+        # the editor's order: key questions placed in a chapter, annex groups, loose records
+        "questions": "Kernvragen",
+        "more": "Meer lessen en citaten",
+        "building_group_who": "Wie?",
+        "building_group_what": "Wat?",
+        "building_group_how": "Hoe?",
     },
 }
 

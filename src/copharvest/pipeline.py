@@ -150,6 +150,7 @@ def prepare(
         charts=charts,
         cover_image=community.cover_image if folder is not None else None,
         check_labels=analysis.check_labels,
+        pictures=folder is not None,
     )
     if content_locale and content_locale != harvest.locale:
         harvest = attrs.evolve(harvest, content_locale=content_locale)
@@ -257,7 +258,8 @@ def render(
     report = progress or (lambda message: None)
     with ExitStack() as stack:
         charts_dir = None
-        if charts and fmt.wants_charts:
+        # a format that embeds no charts still names a placed figure's caption and alt text
+        if charts and (fmt.wants_charts or _places_figures(community)):
             charts_dir = Path(
                 stack.enter_context(tempfile.TemporaryDirectory(prefix="copharvest-"))
             )
@@ -281,7 +283,12 @@ def render(
                 folder=folder,
                 warn=warn or (lambda message: None),
             )
-            data = fmt.render(prepared.harvest, options)
+            shown = prepared.harvest
+            if charts_dir is not None and not fmt.wants_charts:
+                from copharvest.layout import without_charts
+
+                shown = without_charts(shown)
+            data = fmt.render(shown, options)
         except RenderError:
             raise
         except Exception as exc:
@@ -307,6 +314,12 @@ def render(
     except LeakError as exc:
         raise BuildError(str(exc)) from None
     return data, fmt
+
+
+def _places_figures(community: Community) -> bool:
+    from copharvest.model import BlockKind
+
+    return any(b.kind is BlockKind.FIGURE for ch in community.chapters for b in ch.blocks)
 
 
 def contributors(plugins: Plugins, fmt: OutputFormat) -> str:

@@ -77,7 +77,11 @@ class TableView:
 
 @attrs.frozen(kw_only=True)
 class ChapterView:
-    """A chapter: narrative, then lessons, tips, insights, quotes and tables."""
+    """A chapter: its ``content`` in the editor's order, and the same records by kind.
+
+    ``content`` is what the booklet prints. The fields by kind (``blocks``, ``quotes``,
+    ``lessons``, ...) hold the same narrative and records, for templates made before
+    chapters had blocks."""
 
     id: str
     """Id of the chapter (``theme:<id>`` for a pack theme without text of its own)."""
@@ -97,6 +101,10 @@ class ChapterView:
     """Quotes."""
     tables: tuple[TableView, ...] = ()
     """Tables."""
+    content: tuple[ContentBlock, ...] = ()
+    """Everything the chapter prints, in order: its ``body`` passages, its blocks, then
+    the records of the chapter that no block places (quotes, lessons, tips, insights,
+    tables)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -111,6 +119,8 @@ class PartView:
     """Title."""
     chapters: tuple[ChapterView, ...]
     """Its chapters."""
+    intro: tuple[Block, ...] = ()
+    """The part's introduction, printed under its title."""
 
 
 @attrs.frozen(kw_only=True)
@@ -316,6 +326,151 @@ class PictureView:
 
 
 @attrs.frozen(kw_only=True)
+class PassageBlock:
+    """Content: narrative text."""
+
+    kind: str = "passage"
+    """``passage``."""
+    text: tuple[Block, ...] = ()
+    """Its paragraphs and bullet lists."""
+
+
+@attrs.frozen(kw_only=True)
+class QuoteBlock:
+    """Content: a quote where the editor placed it."""
+
+    kind: str = "quote"
+    """``quote``."""
+    quote: QuoteView
+    """The quote."""
+
+
+@attrs.frozen(kw_only=True)
+class BoxBlock:
+    """Content: a titled box of lessons and tips, with an optional passage."""
+
+    kind: str = "box"
+    """``box``."""
+    title: str
+    """Its heading: the editor's, else the label of what it holds ("Lessons", "Tips",
+    "Insights")."""
+    titled: bool = False
+    """The heading is the editor's own."""
+    text: tuple[Block, ...] = ()
+    """A passage inside the box, printed under the heading."""
+    lessons: tuple[LessonView, ...] = ()
+    """Lessons and insights, numbered."""
+    tips: tuple[LessonView, ...] = ()
+    """Tips, bulleted."""
+
+
+@attrs.frozen(kw_only=True)
+class TableBlock:
+    """Content: a two-column table."""
+
+    kind: str = "table"
+    """``table``."""
+    table: TableView
+    """The table."""
+
+
+@attrs.frozen(kw_only=True)
+class KeyQuestionsBlock:
+    """Content: the domain's key questions."""
+
+    kind: str = "key_questions"
+    """``key_questions``."""
+    title: str
+    """Heading: the editor's, else the label "Key questions"."""
+    questions: tuple[str, ...] = ()
+    """The questions."""
+
+
+@attrs.frozen(kw_only=True)
+class FigureBlock:
+    """Content: one of the booklet's charts."""
+
+    kind: str = "figure"
+    """``figure``."""
+    id: str
+    """The chart's id (``attendance``, ``tiers``, ``organisations``)."""
+    caption: str
+    """The editor's caption, else the chart's title."""
+    alt_text: str = ""
+    """What the chart shows; empty when the charts were not drawn."""
+    chart: ChartView | None = None
+    """The chart to embed; none when the build draws no charts."""
+
+
+@attrs.frozen(kw_only=True)
+class PictureBlock:
+    """Content: a picture of the harvest folder."""
+
+    kind: str = "picture"
+    """``picture``."""
+    picture: PictureView
+    """The picture and its text alternative."""
+    caption: str = ""
+    """Caption; may be empty."""
+
+
+@attrs.frozen(kw_only=True)
+class ReadingsBlock:
+    """Content: a box of readings."""
+
+    kind: str = "readings"
+    """``readings``."""
+    title: str
+    """Heading: the editor's, else the label "Readings"."""
+    readings: tuple[ReadingView, ...] = ()
+    """The readings."""
+
+
+@attrs.frozen(kw_only=True)
+class ContinuityBlock:
+    """Content: the continuity story (the harvest's ``continuity``) placed in a chapter."""
+
+    kind: str = "continuity"
+    """``continuity``."""
+    title: str = ""
+    """A heading over it; empty to let the chapter's title stand for it."""
+
+
+ContentBlock = (
+    PassageBlock
+    | QuoteBlock
+    | BoxBlock
+    | TableBlock
+    | KeyQuestionsBlock
+    | FigureBlock
+    | PictureBlock
+    | ReadingsBlock
+    | ContinuityBlock
+)
+"""One piece of a chapter's content; ``kind`` says which."""
+
+
+@attrs.frozen(kw_only=True)
+class BuildingLessonGroup:
+    """Some of the ten lessons under a heading ("Who?")."""
+
+    title: str
+    """The heading; empty for the lessons in no group (they follow at the end)."""
+    lessons: tuple[BuildingLessonView, ...]
+    """The lessons, in order."""
+
+
+@attrs.frozen(kw_only=True)
+class InsightGroup:
+    """Some of the domain's insights under a heading."""
+
+    title: str
+    """The heading; empty for the insights in no group (they follow at the end)."""
+    insights: tuple[InsightView, ...]
+    """The insights, in order."""
+
+
+@attrs.frozen(kw_only=True)
 class ColophonView:
     """The colophon."""
 
@@ -371,14 +526,20 @@ class Harvest:
     """Health findings added by plugins and domain packs."""
     insights: tuple[InsightView, ...]
     """Annex: the domain's insights."""
+    building_lesson_groups: tuple[BuildingLessonGroup, ...] = ()
+    """The ten lessons again, under their headings (``building_lessons`` ungrouped)."""
+    insight_groups: tuple[InsightGroup, ...] = ()
+    """The insights again, under their headings (one group without a heading when the
+    harvest groups none)."""
     tables: tuple[TableView, ...]
-    """Tables not tied to a chapter (the from → to table)."""
+    """Tables tied to no chapter and placed by no block (the from → to table)."""
     questions: tuple[str, ...]
-    """The domain's key questions."""
+    """The domain's key questions that open Part II; empty when Part II does not open
+    with them (``key_questions: false``, or a chapter places them)."""
     loose_lessons: tuple[LessonView, ...]
-    """Lessons tied to no chapter."""
+    """Lessons tied to no chapter and placed by no block."""
     loose_quotes: tuple[QuoteView, ...]
-    """Quotes tied to no chapter."""
+    """Quotes tied to no chapter and placed by no block."""
     sessions: tuple[SessionView, ...]
     """Overview of the sessions."""
     readings: tuple[ReadingView, ...]

@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from copharvest.formats.base import OutputFormat, RenderOptions
 from copharvest.hookspecs import hookimpl
 from copharvest.textblocks import Block, Run
-from copharvest.views import ChapterView, Harvest, TableView
+from copharvest.views import (
+    BoxBlock,
+    BuildingLessonView,
+    ChapterView,
+    ContentBlock,
+    FigureBlock,
+    Harvest,
+    KeyQuestionsBlock,
+    LessonView,
+    PassageBlock,
+    PictureBlock,
+    QuoteBlock,
+    QuoteView,
+    ReadingsBlock,
+    ReadingView,
+    TableBlock,
+    TableView,
+)
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|!"})
 _ANY_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|!]")
@@ -47,32 +64,81 @@ def _blocks(blocks: Iterable[Block]) -> list[str]:
 
 def _table(table: TableView) -> list[str]:
     lines = [f"**{escape(table.title)}**", ""]
+    if table.kind == "dilemma":  # two poles, no direction: "X – Y" without column heads
+        lines.extend(f"- {escape(left)} \u2013 {escape(right)}" for left, right in table.rows)
+        return [*lines, ""]
     lines.append(f"| {escape(table.left_label)} | {escape(table.right_label)} |")
     lines.append("| --- | --- |")
     lines.extend(f"| {escape(left)} | {escape(right)} |" for left, right in table.rows)
     return [*lines, ""]
 
 
-def _chapter(chapter: ChapterView, labels: dict[str, str]) -> list[str]:
-    lines = [f"### {chapter.number} {escape(chapter.title)}", ""]
-    lines += _blocks(chapter.blocks)
-    for quote in chapter.quotes:
-        lines.append(f"> {escape(quote.text)}")
-        if quote.attribution:  # an anonymous quote has none
-            lines += [">", f"> — {escape(quote.attribution)}"]
-        lines.append("")
-    for key, items in (
-        ("lessons", chapter.lessons),
-        ("tips", chapter.tips),
-        ("insights", chapter.insights),
-    ):
-        if items:
-            lines += [f"**{labels[key]}**", ""]
-            lines += [f"{i}. {escape(item.text)}" for i, item in enumerate(items, start=1)]
-            lines.append("")
-    for table in chapter.tables:
-        lines += _table(table)
+def _quote(quote: QuoteView) -> list[str]:
+    lines = [f"> {escape(quote.text)}"]
+    if quote.attribution:  # an anonymous quote has none
+        lines += [">", f"> — {escape(quote.attribution)}"]
+    return [*lines, ""]
+
+
+def _lessons(items: Iterable[LessonView], numbered: bool) -> list[str]:
+    return [
+        f"{f'{i}.' if numbered else '-'} {escape(item.text)}"
+        for i, item in enumerate(items, start=1)
+    ]
+
+
+def _box(box: BoxBlock) -> list[str]:
+    lines = [f"**{escape(box.title)}**", ""] if box.title else []
+    lines += _blocks(box.text)
+    if box.lessons:
+        lines += [*_lessons(box.lessons, True), ""]
+    if box.tips:  # bulleted after lessons; a box of tips alone is numbered as it always was
+        lines += [*_lessons(box.tips, not box.lessons), ""]
     return lines
+
+
+def _piece(piece: ContentBlock, h: Harvest) -> list[str]:
+    """One piece of a chapter's content."""
+    if isinstance(piece, PassageBlock):
+        return _blocks(piece.text)
+    if isinstance(piece, QuoteBlock):
+        return _quote(piece.quote)
+    if isinstance(piece, BoxBlock):
+        return _box(piece)
+    if isinstance(piece, TableBlock):
+        return _table(piece.table)
+    if isinstance(piece, KeyQuestionsBlock):
+        return [f"**{escape(piece.title)}**", "", *(f"- {escape(q)}" for q in piece.questions), ""]
+    if isinstance(piece, FigureBlock):
+        alt = f" — {escape(piece.alt_text)}" if piece.alt_text else ""
+        return [f"*{h.labels['figure']}: {escape(piece.caption)}*{alt}", ""]
+    if isinstance(piece, PictureBlock):
+        lines = [f"![{escape(piece.picture.alt_text)}](<{_target(piece.picture.path)}>)", ""]
+        return lines + ([f"*{escape(piece.caption)}*", ""] if piece.caption else [])
+    if isinstance(piece, ReadingsBlock):
+        return [f"**{escape(piece.title)}**", "", *map(_reading, piece.readings), ""]
+    heading = [f"#### {escape(piece.title)}", ""] if piece.title else []
+    return heading + _continuity_story(h)
+
+
+def _chapter(chapter: ChapterView, h: Harvest) -> list[str]:
+    lines = [f"### {chapter.number} {escape(chapter.title)}", ""]
+    for piece in chapter.content:
+        lines += _piece(piece, h)
+    return lines
+
+
+def _target(path: str) -> str:
+    # relative to the harvest folder: a preview saved there shows it; in angle
+    # brackets the path may hold spaces
+    return Path(path).as_posix().replace("<", "%3C").replace(">", "%3E")
+
+
+def _reading(r: ReadingView) -> str:
+    authors = escape(", ".join(r.authors))
+    year = f" ({r.year})" if r.year else ""
+    verdict = f" — {escape(r.verdict)}" if r.verdict else ""
+    return f"- {authors}{': ' if authors else ''}*{escape(r.title)}*{year}{verdict}"
 
 
 def render_text(harvest: Harvest) -> str:
@@ -83,10 +149,7 @@ def render_text(harvest: Harvest) -> str:
     if h.subtitle:
         lines += [f"*{escape(h.subtitle)}*", ""]
     if h.cover is not None:
-        # relative to the harvest folder: a preview saved there shows it; in angle
-        # brackets the path may hold spaces
-        target = Path(h.cover.path).as_posix().replace("<", "%3C").replace(">", "%3E")
-        lines += [f"![{escape(h.cover.alt_text)}](<{target}>)", ""]
+        lines += [f"![{escape(h.cover.alt_text)}](<{_target(h.cover.path)}>)", ""]
     if h.audience == "internal":
         lines += [f"**{labels['audience_internal']}**", ""]
     lines += [escape(h.colophon.publisher), "", escape(h.date), "", f"## {labels['colophon']}", ""]
@@ -107,20 +170,34 @@ def render_text(harvest: Harvest) -> str:
         lines += [f"## {labels['intro']}", "", *_blocks(h.intro)]
     for part in h.parts:
         lines += [f"## {labels['part']} {part.numeral}: {escape(part.title)}", ""]
+        lines += _blocks(part.intro)
+        if part.number == 2 and h.questions:
+            lines += [f"**{escape(labels['questions'])}**", ""]
+            lines += [f"- {escape(q)}" for q in h.questions] + [""]
         for chapter in part.chapters:
-            lines += _chapter(chapter, labels)
+            lines += _chapter(chapter, h)
         if part.number == 1:
-            lines += _continuity(h)
+            if h.continuity.number:  # else a chapter places the story
+                lines += _continuity(h)
             lines += _annex_building(h)
+    if h.loose_quotes or h.loose_lessons:
+        lines += [f"## {escape(labels['more'])}", ""]
+        for quote in h.loose_quotes:
+            lines += _quote(quote)
+        if h.loose_lessons:
+            lines += [f"**{labels['lessons']}**", "", *_lessons(h.loose_lessons, True), ""]
     for table in h.tables:
         lines += _table(table)
-    if h.insights:
+    if h.insight_groups:
         lines += [f"## {labels['annex']}: {labels['domain_insights']}", ""]
-        for insight in h.insights:
-            lines += [
-                f"{insight.number}. **{escape(insight.title)}** {escape(insight.text)}".rstrip()
-            ]
-        lines.append("")
+        for group in h.insight_groups:
+            if group.title:
+                lines += [f"### {escape(group.title)}", ""]
+            for insight in group.insights:
+                lines += [
+                    f"{insight.number}. **{escape(insight.title)}** {escape(insight.text)}".rstrip()
+                ]
+            lines.append("")
     if h.sessions:
         lines += [f"## {labels['sessions']}", ""]
         lines += [
@@ -134,20 +211,19 @@ def render_text(harvest: Harvest) -> str:
             )
         lines.append("")
     if h.readings:
-        lines += [f"## {labels['readings']}", ""]
-        for r in h.readings:
-            authors = escape(", ".join(r.authors))
-            year = f" ({r.year})" if r.year else ""
-            verdict = f" — {escape(r.verdict)}" if r.verdict else ""
-            lines.append(f"- {authors}{': ' if authors else ''}*{escape(r.title)}*{year}{verdict}")
-        lines.append("")
+        lines += [f"## {labels['readings']}", "", *map(_reading, h.readings), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _continuity(h: Harvest) -> list[str]:
+    c = h.continuity
+    return [f"### {c.number} {escape(c.title)}", "", *_continuity_story(h)]
+
+
+def _continuity_story(h: Harvest) -> list[str]:
     labels = h.labels
     c = h.continuity
-    lines = [f"### {c.number} {escape(c.title)}", "", escape(c.intro), ""]
+    lines = [escape(c.intro), ""]
     for sentence in c.summary:
         lines += [escape(sentence), ""]
     if not c.measured:  # too little to measure: the sentence says so, nothing more
@@ -205,7 +281,17 @@ def _annex_building(h: Harvest) -> list[str]:
     if not h.building_lessons:
         return []
     lines = [f"## {labels['annex']}: {labels['building_lessons']}", ""]
-    for lesson in (*h.building_lessons, *h.plugin_findings):
+    for group in h.building_lesson_groups:
+        if group.title:
+            lines += [*([""] if lines[-1] else []), f"### {escape(group.title)}", ""]
+        lines += _building(group.lessons, labels)
+    lines += _building(h.plugin_findings, labels)
+    return [*lines, ""]
+
+
+def _building(lessons: Iterable[BuildingLessonView], labels: Mapping[str, str]) -> list[str]:
+    lines = []
+    for lesson in lessons:
         number = f"{lesson.number}. " if lesson.number else "- "
         line = f"{number}**{escape(lesson.title)}** {escape(lesson.explanation)}".rstrip()
         if lesson.status:  # the self-assessment, where the audience sees it
@@ -213,7 +299,7 @@ def _annex_building(h: Harvest) -> list[str]:
             if lesson.evidence:
                 line += f" {escape(lesson.evidence)}"
         lines.append(line)
-    return [*lines, ""]
+    return lines
 
 
 def render(harvest: Harvest, options: RenderOptions) -> bytes:

@@ -37,8 +37,6 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
         "asymmetry": "Ratio between groups in sessions attended (highest / lowest)",
         "exposure": "Mean share of all sessions attended",
         "organisations": "Organisations",
-        "questions": "Key questions",
-        "more": "More lessons and voices",
     },
     "nl": {
         "key_figures": "Kerncijfers",
@@ -47,8 +45,6 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
         "asymmetry": "Verhouding tussen groepen in bijgewoonde bijeenkomsten (hoogste / laagste)",
         "exposure": "Gemiddeld deel van alle bijeenkomsten bijgewoond",
         "organisations": "Organisaties",
-        "questions": "Kernvragen",
-        "more": "Meer lessen en citaten",
     },
 }
 """Words the booklet needs beyond the core labels; a domain pack's labels win."""
@@ -174,6 +170,47 @@ def _pack_table(table: dict[str, Any], labels: Mapping[str, str]) -> Spec:
 
 
 _TABLE = _record_table
+_READING: Spec = {"title": True, "authors": True, "note": True, "presented_by": True}
+
+
+def _record_content(item: dict[str, Any], labels: Mapping[str, str]) -> Spec:
+    """The records' own text of one piece of a chapter's content (not the labels a
+    piece falls back on for its heading, nor the pack's text)."""
+    kind = item.get("kind")
+    own_title = {"title": True} if item.get("title") else {}
+    if kind == "passage":
+        return {"text": _BLOCKS}
+    if kind == "quote":
+        return {"quote": _QUOTE}
+    if kind == "box":
+        box: dict[str, Any] = {"text": _BLOCKS, "lessons": _LESSON, "tips": _LESSON}
+        return {**box, "title": True} if item.get("titled") else box
+    if kind == "table":
+        return {"table": _TABLE}
+    if kind == "picture":
+        return {"caption": True, "picture": {"alt_text": True}}
+    if kind == "figure":
+        chart = item.get("chart") or {}
+        return {"caption": True} if item.get("caption") != chart.get("title") else {}
+    if kind == "readings":
+        readings: dict[str, Any] = {"readings": _READING}
+        return (
+            {**readings, **own_title} if item.get("title") != labels.get("readings") else readings
+        )
+    if kind == "key_questions":
+        return own_title if item.get("title") != labels.get("questions") else {}
+    return own_title  # continuity: the editor's heading, if any
+
+
+def _pack_content(item: dict[str, Any], labels: Mapping[str, str]) -> Spec:
+    """The pack's text in a piece of content: its key questions, its tables."""
+    if item.get("kind") == "key_questions":
+        return {"questions": True}
+    if item.get("kind") == "table":
+        return {"table": _pack_table}
+    return {}
+
+
 _GUEST: Spec = {"name": True, "description": True}
 _SESSION: Spec = {
     "title": True,
@@ -182,6 +219,34 @@ _SESSION: Spec = {
     "programme": True,
     "notes": _BLOCKS,
 }
+_CHAPTER: Spec = {
+    "title": True,
+    "content": _record_content,
+    "blocks": _BLOCKS,
+    "lessons": _LESSON,
+    "tips": _LESSON,
+    "insights": _LESSON,
+    "quotes": _QUOTE,
+    "tables": _TABLE,
+}
+
+
+def _default_part_title(part: dict[str, Any], labels: Mapping[str, str]) -> bool:
+    return part.get("title") == labels.get(f"part_{part.get('number')}")
+
+
+def _record_part(part: dict[str, Any], labels: Mapping[str, str]) -> Spec:
+    """A part's introduction and chapters, and its title when the records give it."""
+    own: Spec = {} if _default_part_title(part, labels) else {"title": True}
+    return {**own, "intro": _BLOCKS, "chapters": _CHAPTER}
+
+
+def _pack_part(part: dict[str, Any], labels: Mapping[str, str]) -> Spec:
+    """A part's default title, and the pack's text in its chapters' content."""
+    own: Spec = {"title": True} if _default_part_title(part, labels) else {}
+    return {**own, "chapters": {"content": _pack_content}}
+
+
 RECORD_TEXT: Spec = {
     "title": True,
     "subtitle": True,
@@ -193,23 +258,13 @@ RECORD_TEXT: Spec = {
         "inspirators": _GUEST,
     },
     "intro": _BLOCKS,
-    "parts": {
-        "chapters": {
-            "title": True,
-            "blocks": _BLOCKS,
-            "lessons": _LESSON,
-            "tips": _LESSON,
-            "insights": _LESSON,
-            "quotes": _QUOTE,
-            "tables": _TABLE,
-        }
-    },
+    "parts": _record_part,
     "continuity": {"sessions": _SESSION, "organisations": {"name": True}, "buddies": True},
     "tables": _TABLE,
     "loose_lessons": _LESSON,
     "loose_quotes": _QUOTE,
     "sessions": _SESSION,
-    "readings": {"title": True, "authors": True, "note": True, "presented_by": True},
+    "readings": _READING,
 }
 """Where the render context holds the records' own text: ``True`` for every string in
 that value, a mapping for the keys of a mapping (the same for each item of a list)."""
@@ -217,7 +272,7 @@ that value, a mapping for the keys of a mapping (the same for each item of a lis
 _FINDING: Spec = {"title": True, "explanation": True, "evidence": True}
 PACK_TEXT: Spec = {
     "pack_title": True,
-    "parts": {"title": True},
+    "parts": _pack_part,
     "continuity": {
         "title": True,
         "intro": True,
@@ -229,6 +284,8 @@ PACK_TEXT: Spec = {
     "building_lessons": _FINDING,
     "plugin_findings": _FINDING,
     "insights": {"title": True, "text": True},
+    "building_lesson_groups": {"title": True, "lessons": _FINDING},
+    "insight_groups": {"title": True, "insights": {"title": True, "text": True}},
     "questions": True,
     "tables": _pack_table,
 }

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from copharvest.formats.base import RenderError, RenderOptions
+from copharvest.formats.docx.content import OLD_TEMPLATE, ignores_layout, place_pictures
 from copharvest.formats.docx.context import clean, render_context
 
 if TYPE_CHECKING:
@@ -331,6 +332,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
             chart["title"],
             chart["alt_text"],
         )
+    place_pictures(context, part, options)
     cover = context.get("cover")
     if cover and options.folder is None:
         context["cover"] = None  # no folder to find the picture in
@@ -339,6 +341,8 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
         picture = clean_picture(path)
         width = Mm(_cover_width_mm(picture))
         cover["image"] = _picture(part, picture, width, harvest.title, cover["alt_text"])
+    if options.template is not None and ignores_layout(harvest, data):
+        options.warn(OLD_TEMPLATE.format(name=name))
     progress("rendering the booklet")
     try:
         tpl.render(context, booklet_environment())

@@ -78,16 +78,19 @@ def blocks(expr: str, style: str = "Normal", bullet: str = "ListBullet") -> str:
     )
 
 
+def quote(expr: str) -> str:
+    """One quote set apart, signed unless it is anonymous."""
+    return (
+        p(r("\u201c{{ " + expr + ".text }}\u201d"), style="Quote")
+        + tag(f"if {expr}.attribution")  # an anonymous quote is signed by nobody
+        + p(r("\u2014 {{ " + expr + ".attribution }}"), style="QuoteAttribution")
+        + tag("endif")
+    )
+
+
 def quotes(expr: str) -> str:
     """Quotes set apart, each signed."""
-    return (
-        tag(f"for quote in {expr}")
-        + p(r("\u201c{{ quote.text }}\u201d"), style="Quote")
-        + tag("if quote.attribution")  # an anonymous quote is signed by nobody
-        + p(r("\u2014 {{ quote.attribution }}"), style="QuoteAttribution")
-        + tag("endif")
-        + tag("endfor")
-    )
+    return tag(f"for quote in {expr}") + quote("quote") + tag("endfor")
 
 
 def lessons(expr: str, heading: str, style: str = "ListNumber") -> str:
@@ -95,7 +98,15 @@ def lessons(expr: str, heading: str, style: str = "ListNumber") -> str:
     return (
         tag(f"if {expr}")
         + p(r("{{ " + heading + " }}"), style="Heading3")
-        + tag(f"for lesson in {expr}")
+        + lesson_items(expr, style)
+        + tag("endif")
+    )
+
+
+def lesson_items(expr: str, style: str) -> str:
+    """Each lesson of ``expr`` in ``style``, its title (if any) in bold before it."""
+    return (
+        tag(f"for lesson in {expr}")
         + tag("if lesson.title")
         + p(
             r(
@@ -109,7 +120,6 @@ def lessons(expr: str, heading: str, style: str = "ListNumber") -> str:
         + p(r("{{ lesson.text }}"), style=style)
         + tag("endif")
         + tag("endfor")
-        + tag("endif")
     )
 
 
@@ -167,32 +177,42 @@ def looped_table(
 
 
 def pair_tables(expr: str, title_style: str) -> str:
-    """Two-column tables (from -> to, dilemmas) with an arrow column for movements."""
+    """Two-column tables, each under its title."""
+    return tag(f"for table in {expr}") + pair_table("table", title_style) + tag("endfor")
+
+
+def pair_table(expr: str, title_style: str) -> str:
+    """A two-column table: a movement from → to under its heads, a dilemma as "X – Y"
+    rows without heads."""
     side = (TEXT_WIDTH - 500) // 2
-    return (
-        tag(f"for table in {expr}")
-        + p(r("{{ table.title }}"), style=title_style)
-        + table(
-            (side, 500, side),
-            header_row(
-                (
-                    (side, "{{ table.left_label }}", False),
-                    (500, "", False),
-                    (side, "{{ table.right_label }}", False),
-                )
-            ),
-            row_tag("for pair in table.rows", 3),
-            row(
-                cell(p(r("{{ pair[0] }}"), style="TableText"), side),
-                cell(
-                    p(r("{% if table.kind == 'movement' %}\u2192{% endif %}"), style="TableArrow"),
-                    500,
+    return p(r("{{ " + expr + ".title }}"), style=title_style) + table(
+        (side, 500, side),
+        row_tag(f"if {expr}.kind != 'dilemma'", 3),
+        header_row(
+            (
+                (side, "{{ " + expr + ".left_label }}", False),
+                (500, "", False),
+                (side, "{{ " + expr + ".right_label }}", False),
+            )
+        ),
+        row_tag("endif", 3),
+        row_tag(f"for pair in {expr}.rows", 3),
+        row(
+            cell(p(r("{{ pair[0] }}"), style="TableText"), side),
+            cell(
+                p(
+                    r(
+                        "{% if " + expr + ".kind == 'movement' %}\u2192"
+                        "{% elif " + expr + ".kind == 'dilemma' %}\u2013{% endif %}"
+                    ),
+                    style="TableArrow",
                 ),
-                cell(p(r("{{ pair[1] }}"), style="TableText"), side),
+                500,
             ),
-            row_tag("endfor", 3),
-        )
-        + tag("endfor")
+            cell(p(r("{{ pair[1] }}"), style="TableText"), side),
+        ),
+        row_tag("endfor", 3),
+        headless=f"{expr}.kind == 'dilemma'",
     )
 
 
@@ -282,18 +302,66 @@ def contents() -> str:
 
 
 def chapter() -> str:
+    """A chapter: its heading, then its content in the editor's order."""
     return (
         numbered_heading("chapter.number", "chapter.title", "Heading2")
-        + blocks("chapter.blocks")
-        + quotes("chapter.quotes")
-        + lessons("chapter.lessons", "labels.lessons")
-        + lessons("chapter.tips", "labels.tips", "ListBullet")
-        + lessons("chapter.insights", "labels.insights")
-        + pair_tables("chapter.tables", "TableTitle")
+        + tag("for piece in chapter.content")
+        + tag("if piece.kind == 'passage'")
+        + blocks("piece.text")
+        + tag("elif piece.kind == 'quote'")
+        + quote("piece.quote")
+        + tag("elif piece.kind == 'box'")
+        + box("piece")
+        + tag("elif piece.kind == 'table'")
+        + pair_table("piece.table", "TableTitle")
+        + tag("elif piece.kind == 'key_questions'")
+        + bullets("piece.questions", "piece.title", "question")
+        + tag("elif piece.kind == 'figure'")
+        + tag("if piece.chart")
+        + p(r("{{ piece.chart.image }}"), style="Figure")
+        + p(r("{{ piece.caption }}"), style="Caption")
+        + tag("endif")
+        + tag("elif piece.kind == 'picture'")
+        + p(r("{{ piece.picture.image }}"), style="Figure")
+        + tag("if piece.caption")
+        + p(r("{{ piece.caption }}"), style="Caption")
+        + tag("endif")
+        + tag("elif piece.kind == 'readings'")
+        + p(r("{{ piece.title }}"), style="Heading3")
+        + tag("for reading in piece.readings")
+        + reading()
+        + tag("endfor")
+        + tag("elif piece.kind == 'continuity'")
+        + tag("if piece.title")
+        + p(r("{{ piece.title }}"), style="Heading3")
+        + tag("endif")
+        + continuity_story()
+        + tag("endif")
+        + tag("endfor")
+    )
+
+
+def box(expr: str) -> str:
+    """A box: its heading, its passage, its lessons numbered and its tips bulleted."""
+    return (
+        tag(f"if {expr}.title")
+        + p(r("{{ " + expr + ".title }}"), style="Heading3")
+        + tag("endif")
+        + blocks(f"{expr}.text")
+        + lesson_items(f"{expr}.lessons", "ListNumber")
+        + lesson_items(f"{expr}.tips", "ListBullet")
     )
 
 
 def continuity() -> str:
+    """The continuity story as a chapter of its own (when no chapter places it)."""
+    return (
+        numbered_heading("continuity.number", "continuity.title", "Heading2") + continuity_story()
+    )
+
+
+def continuity_story() -> str:
+    """The continuity story: what the metrics say, its tables and charts."""
     c = "continuity"
     w = TEXT_WIDTH
     key_figures = table(
@@ -378,8 +446,7 @@ def continuity() -> str:
         ),
     )
     return (
-        numbered_heading(f"{c}.number", f"{c}.title", "Heading2")
-        + p(r(f"{{{{ {c}.intro }}}}"))
+        p(r(f"{{{{ {c}.intro }}}}"))
         + tag(f"for sentence in {c}.summary")
         + p(r("{{ sentence }}"))
         + tag("endfor")
@@ -440,12 +507,17 @@ def building_annex() -> str:
         tag("if building_lessons or plugin_findings")
         + PART_BREAK
         + p(r("{{ labels.annex }}: {{ labels.building_lessons }}"), style="Heading1")
-        + tag("for lesson in building_lessons")
+        + tag("for group in building_lesson_groups")
+        + tag("if group.title")
+        + p(r("{{ group.title }}"), style="Heading3")
+        + tag("endif")
+        + tag("for lesson in group.lessons")
         + numbered_heading("lesson.number", "lesson.title", "AnnexItemTitle")
         + tag("if lesson.explanation")
         + p(r("{{ lesson.explanation }}"), style="AnnexItemText")
         + tag("endif")
         + status("lesson")
+        + tag("endfor")
         + tag("endfor")
         + tag("for finding in plugin_findings")
         + p(r("\u2013"), TAB, r("{{ finding.title }}"), style="AnnexItemTitle")
@@ -464,10 +536,12 @@ def parts() -> str:
         + PART_BREAK
         + tag("endif")
         + numbered_heading("part.numeral", "part.title", "Heading1")
+        + blocks("part.intro")
         + tag("for chapter in part.chapters")
         + numbered_heading("chapter.number", "chapter.title", "PartContents")
         + tag("endfor")
-        + tag("if part.number == 1")
+        # the continuity story has its own chapter unless a chapter places it
+        + tag("if part.number == 1 and continuity.number")
         + numbered_heading("continuity.number", "continuity.title", "PartContents")
         + tag("endif")
         + tag("if part.number == 2")
@@ -477,7 +551,9 @@ def parts() -> str:
         + chapter()
         + tag("endfor")
         + tag("if part.number == 1")
+        + tag("if continuity.number")
         + continuity()
+        + tag("endif")
         + building_annex()
         + tag("endif")
         + tag("endif")
@@ -502,11 +578,16 @@ def insights_annex() -> str:
         tag("if insights")
         + PART_BREAK
         + p(r("{{ labels.annex }}: {{ labels.domain_insights }}"), style="Heading1")
-        + tag("for insight in insights")
+        + tag("for group in insight_groups")
+        + tag("if group.title")
+        + p(r("{{ group.title }}"), style="Heading3")
+        + tag("endif")
+        + tag("for insight in group.insights")
         + numbered_heading("insight.number", "insight.title", "AnnexItemTitle")
         + tag("if insight.text")
         + p(r("{{ insight.text }}"), style="AnnexItemText")
         + tag("endif")
+        + tag("endfor")
         + tag("endfor")
         + tag("endif")
     )
@@ -582,7 +663,8 @@ def sessions_overview() -> str:
     )
 
 
-def readings_overview() -> str:
+def reading() -> str:
+    """One reading (``reading``): authors, title, year and verdict, then its note."""
     line = (
         "{{ reading.authors|join(', ') }}"
         "{% if reading.authors %}{% if reading.year %} ({{ reading.year }}){% endif %}. {% endif %}"
@@ -599,14 +681,20 @@ def readings_overview() -> str:
         "{% if reading.presented_by and reading.session %}; {% endif %}{{ reading.session }}"
     )
     return (
+        p(r(line), r("{{ reading.title }}", style="Emphasis"), r(after), style="Reading")
+        + tag("if reading.note or reading.presented_by or reading.session")
+        + p(r(note), style="ReadingNote")
+        + tag("endif")
+    )
+
+
+def readings_overview() -> str:
+    return (
         tag("if readings")
         + PART_BREAK
         + p(r("{{ labels.readings }}"), style="Heading1")
         + tag("for reading in readings")
-        + p(r(line), r("{{ reading.title }}", style="Emphasis"), r(after), style="Reading")
-        + tag("if reading.note or reading.presented_by or reading.session")
-        + p(r(note), style="ReadingNote")
-        + tag("endif")
+        + reading()
         + tag("endfor")
         + tag("endif")
     )

@@ -183,13 +183,25 @@ def row(*cells: str, header: bool = False) -> str:
     return f"<w:tr>{props}{''.join(cells)}</w:tr>"
 
 
-def table(widths: tuple[int, ...], *rows: str, style: str = "BookletTable") -> str:
-    """A table with a header row style and fixed column widths."""
+def table(
+    widths: tuple[int, ...], *rows: str, style: str = "BookletTable", headless: str = ""
+) -> str:
+    """A table with a header row style and fixed column widths.
+
+    ``headless``: a Jinja test that, when true, turns the header row's look off (for a
+    table whose first row is data).
+    """
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    look = 'w:val="04A0" w:firstRow="1"'
+    if headless:
+        look = (
+            f'w:val="{{% if {headless} %}}0480{{% else %}}04A0{{% endif %}}" '
+            f'w:firstRow="{{% if {headless} %}}0{{% else %}}1{{% endif %}}"'
+        )
     return (
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         '<w:tblLayout w:type="fixed"/>'
-        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        f'<w:tblLook {look} w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
