@@ -104,7 +104,8 @@ def adjust_harvest(harvest: Harvest, pack: DomainPack) -> Harvest | None:
     what the audience may read, and a plugin cannot reach the records behind it.
     Implementations are called one after the other, in the order the plugins were
     registered (builtins first, then installed plugins by name), each receiving the
-    previous one's result. A result that is not a Harvest stops the build.
+    previous one's result. An implementation that raises or returns something else
+    than a Harvest is reported in one line and left out; the build goes on.
 
     :param harvest: the view model; it is frozen, so return a changed copy made with
         ``attrs.evolve``.
