@@ -43,6 +43,10 @@ class PluginError(Exception):
     """A plugin problem that stops the command (e.g. a duplicate name)."""
 
 
+class PluginWarning(UserWarning):
+    """A plugin problem the library goes on without (one of :attr:`Plugins.problems`)."""
+
+
 @attrs.frozen(kw_only=True)
 class PluginInfo:
     """What ``copharvest plugins`` shows of a loaded plugin."""
