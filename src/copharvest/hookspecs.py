@@ -65,7 +65,9 @@ def register_metrics(register: Callable[[MetricSpec], None]) -> None:
     ``extra.<name>``; the contract keys of METRICS.md are never changed by plugins.
 
     :param register: call it with each :class:`copharvest.analysis.MetricSpec`; its
-        ``compute(community, continuity, parameters)`` returns JSON-ready data.
+        ``compute(community, continuity, parameters)`` returns JSON-ready data. A metric
+        that raises or returns something that is not JSON (NaN, a date) is left out,
+        with one warning line naming the plugin.
     :return: nothing.
     """
 
@@ -79,7 +81,9 @@ def register_health_checks(register: Callable[[HealthCheck], None]) -> None:
 
     :param register: call it with each :class:`copharvest.analysis.HealthCheck`; its
         name must be ``"<plugin>:<check>"`` and its ``evaluate(community, continuity,
-        parameters)`` returns a :class:`copharvest.analysis.Finding`.
+        parameters)`` returns a :class:`copharvest.analysis.Finding`. Leave the finding's
+        ``title`` out: the check's ``title`` is printed in the harvest's language. A check
+        that raises or returns something else is left out, with one warning line.
     :return: nothing.
     """
 
