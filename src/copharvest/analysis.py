@@ -173,6 +173,8 @@ def _not_json(value: object) -> str | None:
         json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as exc:
         return str(exc)
+    except RecursionError:
+        return "nested too deeply"
     return None
 
 
