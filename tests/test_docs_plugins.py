@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import copharvest
@@ -252,6 +253,27 @@ def test_the_guides_check_speaks_dutch_in_a_dutch_booklet(guide: Path) -> None:
     assert "In 1 van de 1 bijeenkomsten was er een gast." in text
     assert "Guests from outside" not in text
     assert "Vragen voor de lerarenkamer" not in text  # a Word label: not in markdown
+
+
+def test_a_sentence_in_the_packs_labels_words_the_check(guide: Path) -> None:
+    [snippet] = [c for c in blocks("yaml") if c.startswith("labels:")]
+    data = guide / "copharvest-teachers" / "src" / "copharvest_teachers" / "data"
+    header = yaml.safe_load((data / "pack.yaml").read_text(encoding="utf-8"))
+    for locale, words in yaml.safe_load(snippet)["labels"].items():
+        header["labels"][locale].update(words)
+    (data / "pack.yaml").write_text(yaml.safe_dump(header, allow_unicode=True), encoding="utf-8")
+    [pack_code] = [c for c in PYTHON if "def register_domain_packs(" in c]
+    module = _module(guide, 0, pack_code)
+    plugins = get_plugins(entry_points_group=None, extra=[("teachers", module)])
+    example = guide / "copharvest-teachers" / "example"
+    dutch = copharvest.build(
+        example, guide / "nl.md", audience="internal", locale="nl", plugins=plugins
+    ).read_text(encoding="utf-8")
+    assert "In 1 van de 1 bijeenkomsten was er een gast." in dutch
+    english = copharvest.build(
+        example, guide / "en.md", audience="internal", plugins=plugins
+    ).read_text(encoding="utf-8")
+    assert "sessions with a guest: 1" in english  # the pack's evidence_ label, no sentence
 
 
 def test_the_pyproject_essentials_are_the_scaffolds(scaffold: Path) -> None:
