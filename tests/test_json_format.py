@@ -62,12 +62,3 @@ def test_what_json_refuses_is_refused_the_same_way(bad: Any) -> None:
     expected = _outcome(_expected, harvest)
     assert expected[0] == "failed"
     assert _outcome(_render, harvest) == expected
-
-
-def test_the_rich_community_takes_the_quick_way() -> None:
-    # neither step falls back to attrs.asdict or json.dumps for an ordinary harvest
-    harvest = harvest_of(rich_community())
-    data = json_format.harvest_dict(harvest)
-    assert json_format._plain(harvest)["title"] == harvest.title
-    text = json_format._indented(data)
-    assert text == json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)

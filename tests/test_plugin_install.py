@@ -236,6 +236,20 @@ def test_new_plugin_scaffold_installs_and_its_tests_pass(venv: Env) -> None:
     assert "### 2.1 First theme" in text
 
 
+def test_youth_care_plugin_tests_pass(venv: Env) -> None:
+    tests = venv.run(
+        "python",
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        str(ROOT / "examples" / "youth-care" / "plugin" / "tests"),
+        env={"COPHARVEST_SKIP_PLUGINS": "broken,typo"},
+    )
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+
+
 def test_wijkenaanpak_example_builds_with_the_installed_pack(venv: Env, tmp_path: Path) -> None:
     env = {"COPHARVEST_SKIP_PLUGINS": "broken,typo"}
     out = tmp_path / "w.md"

@@ -251,8 +251,12 @@ def test_adjust_harvest_must_return_a_harvest() -> None:
         def adjust_harvest(self, harvest: Harvest, pack: DomainPack) -> object:
             return {"title": "not a harvest"}
 
-    with pytest.raises(BuildError, match="returned dict, not a Harvest"):
-        prepare(community(), plugins_with(Wrong()))
+    plugins = plugins_with(Wrong())
+    prepared = prepare(community(), plugins)
+    assert prepared.harvest.title == "Plugin test"  # the build goes on without it
+    assert plugins.problems == [
+        "plugin 'test-plugin-0': adjust_harvest returned dict, not a Harvest; continuing without it"
+    ]
 
 
 def test_skip_plugin_by_option_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:

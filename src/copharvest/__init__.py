@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from copharvest.hookspecs import hookimpl
 from copharvest.model import (
@@ -34,8 +34,17 @@ from copharvest.model import (
 from copharvest.store import HarvestError, Problem, load, save
 from copharvest.store.validate import community_problems as validate
 
+if TYPE_CHECKING:
+    from copharvest.library import analyse, build
+
 
 def __getattr__(name: str) -> Any:
+    # build and analyse bring the pipeline and the plugins: imported when first used,
+    # so that `import copharvest` (and the command line's start) stays quick.
+    if name in ("analyse", "build"):
+        from copharvest import library
+
+        return getattr(library, name)
     # The version is looked up only when asked for: importlib.metadata is slow to import.
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
@@ -75,6 +84,8 @@ __all__ = [
     "Visibility",
     "WorkForm",
     "__version__",
+    "analyse",
+    "build",
     "hookimpl",
     "load",
     "save",

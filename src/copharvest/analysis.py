@@ -88,6 +88,8 @@ class HealthCheck:
     filled in localised. Without a sentence the evidence is printed as "name: value"
     pairs; a domain pack's ``labels`` may give the same as ``health_<check name>_other``
     and ``evidence_<key>``."""
+    plugin: str = ""
+    """Name of the plugin that adds it (directly, or in its domain pack), if any."""
 
 
 @attrs.frozen(kw_only=True)
@@ -161,11 +163,69 @@ def _buddy(b: Buddy) -> dict[str, Any]:
     return {"member": b.member, "buddy": b.buddy}
 
 
-def _json_able(what: str, value: object) -> None:
+Failure = Callable[["MetricSpec | HealthCheck", str], None]
+"""Told of an added metric or check that failed: the metric or check, and what went wrong."""
+
+
+def _not_json(value: object) -> str | None:
+    """Why ``value`` cannot be published as JSON (NaN, a date, an object), or ``None``."""
     try:
         json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise AnalysisError(f"{what} gave a value that is not JSON-able: {exc}") from None
+        return str(exc)
+    except RecursionError:
+        return "nested too deeply"
+    return None
+
+
+def _describe(exc: BaseException) -> str:
+    """An exception in one line."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}".rstrip(": ")
+
+
+def _title(raw: object, check: HealthCheck, lang: str) -> str | None:
+    """The finding's title in ``lang``: its own (a text, or a mapping by language, as
+    every localised text of copharvest), else the check's; ``None`` if unusable."""
+    from copharvest.pack import localise
+
+    if isinstance(raw, Mapping):
+        raw = localise(raw, lang) if raw else ""
+    if not isinstance(raw, str):
+        return None
+    return raw or localise(check.title, lang) or check.name
+
+
+def _run_check(
+    check: HealthCheck, community: Community, continuity: Continuity, parameters: Parameters
+) -> Finding | str:
+    """The check's finding with its id and title filled in, or what went wrong."""
+    try:
+        finding = check.evaluate(community, continuity, parameters)
+    except Exception as exc:
+        return f"failed: {_describe(exc)}"
+    if not isinstance(finding, Finding):
+        return f"returned {type(finding).__name__}, not a Finding"
+    title = _title(finding.title, check, language(community.locale))
+    if title is None:
+        return f"gave a title of type {type(finding.title).__name__}, not a text"
+    wrong = _not_json(dict(finding.evidence))
+    if wrong is not None:
+        return f"gave evidence that is not JSON-able: {wrong}"
+    return attrs.evolve(finding, lesson=check.name, title=title)
+
+
+def _compute(
+    metric: MetricSpec, community: Community, continuity: Continuity, parameters: Parameters
+) -> tuple[object, str | None]:
+    """The metric's value, or what went wrong."""
+    try:
+        value = metric.compute(community, continuity, parameters)
+    except Exception as exc:
+        return None, f"failed: {_describe(exc)}"
+    wrong = _not_json(value)
+    if wrong is not None:
+        return None, f"gave a value that is not JSON-able: {wrong}"
+    return value, None
 
 
 def analyse(
@@ -174,14 +234,27 @@ def analyse(
     overrides: Mapping[str, object] | None = None,
     metrics: Iterable[MetricSpec] = (),
     checks: Iterable[HealthCheck] = (),
+    on_failure: Failure | None = None,
 ) -> Analysis:
     """Compute every metric and check for ``community``.
 
     ``overrides`` take precedence over the community's settings (None values are
     ignored); see :meth:`Parameters.resolve`. Raises :class:`ParameterError` for a bad
-    parameter, and :class:`AnalysisError` when two added metrics or checks share a name,
-    or one fails or gives a value that is not JSON-able (both are ``ValueError``).
+    parameter, and :class:`AnalysisError` when two added metrics or checks share a name
+    (both are ``ValueError``).
+
+    An added metric or check that raises, returns something else than a
+    :class:`Finding` or gives a value that is not JSON-able (NaN, say) is left out and
+    ``on_failure`` is told, with what went wrong; without ``on_failure`` it raises
+    :class:`AnalysisError`.
     """
+
+    def failed(item: MetricSpec | HealthCheck, what: str) -> None:
+        kind = "metric" if isinstance(item, MetricSpec) else "health check"
+        if on_failure is None:
+            raise AnalysisError(f"{kind} {item.name!r} {what}")
+        on_failure(item, what)
+
     parameters = Parameters.resolve(community.settings, overrides)
     continuity = compute(community, parameters)
     findings = list(evaluate(community, continuity, parameters))
@@ -192,15 +265,11 @@ def analyse(
         if check.name in seen:
             raise AnalysisError(f"two health checks are named {check.name!r}")
         seen.add(check.name)
-        try:
-            finding = check.evaluate(community, continuity, parameters)
-        except Exception as exc:
-            raise AnalysisError(f"health check {check.name!r} failed: {exc!r}") from exc
-        if not isinstance(finding, Finding):
-            raise AnalysisError(f"health check {check.name!r} returned {finding!r}, not a Finding")
-        title = finding.title or check.title.get(lang) or check.title.get("en") or check.name
-        _json_able(f"health check {check.name!r}", dict(finding.evidence))
-        findings.append(attrs.evolve(finding, lesson=check.name, title=title))
+        finding = _run_check(check, community, continuity, parameters)
+        if isinstance(finding, str):
+            failed(check, finding)
+            continue
+        findings.append(finding)
         wording = check.labels.get(lang) or check.labels.get("en")
         if wording:
             check_labels[check.name] = dict(wording)
@@ -208,11 +277,10 @@ def analyse(
     for metric in metrics:
         if metric.name in extra:
             raise AnalysisError(f"two metrics are named {metric.name!r}")
-        try:
-            value = metric.compute(community, continuity, parameters)
-        except Exception as exc:
-            raise AnalysisError(f"metric {metric.name!r} failed: {exc!r}") from exc
-        _json_able(f"metric {metric.name!r}", value)
+        value, wrong = _compute(metric, community, continuity, parameters)
+        if wrong is not None:
+            failed(metric, wrong)
+            continue
         extra[metric.name] = value
     return Analysis(
         continuity=continuity,

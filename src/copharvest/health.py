@@ -34,8 +34,10 @@ class Finding:
 
     lesson: int | str
     """The lesson number (1-10), or ``"<plugin>:<name>"`` for a check added by a plugin."""
-    title: str
-    """The lesson's title in the community's language."""
+    title: str = ""
+    """The lesson's title in the community's language. A plugin's check may leave it
+    out: the finding then takes :attr:`copharvest.analysis.HealthCheck.title` in the
+    community's language (a mapping by language is accepted here too)."""
     status: Status = attrs.field(validator=attrs.validators.in_(("ok", "warn", "unknown")))
     """``ok`` when the condition holds, ``warn`` when not, ``unknown`` when it cannot tell."""
     evidence: Mapping[str, object] = attrs.field(factory=dict)

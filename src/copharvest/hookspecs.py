@@ -65,7 +65,9 @@ def register_metrics(register: Callable[[MetricSpec], None]) -> None:
     ``extra.<name>``; the contract keys of METRICS.md are never changed by plugins.
 
     :param register: call it with each :class:`copharvest.analysis.MetricSpec`; its
-        ``compute(community, continuity, parameters)`` returns JSON-ready data.
+        ``compute(community, continuity, parameters)`` returns JSON-ready data. A metric
+        that raises or returns something that is not JSON (NaN, a date) is left out,
+        with one warning line naming the plugin.
     :return: nothing.
     """
 
@@ -79,7 +81,9 @@ def register_health_checks(register: Callable[[HealthCheck], None]) -> None:
 
     :param register: call it with each :class:`copharvest.analysis.HealthCheck`; its
         name must be ``"<plugin>:<check>"`` and its ``evaluate(community, continuity,
-        parameters)`` returns a :class:`copharvest.analysis.Finding`.
+        parameters)`` returns a :class:`copharvest.analysis.Finding`. Leave the finding's
+        ``title`` out: the check's ``title`` is printed in the harvest's language. A check
+        that raises or returns something else is left out, with one warning line.
     :return: nothing.
     """
 
@@ -104,7 +108,8 @@ def adjust_harvest(harvest: Harvest, pack: DomainPack) -> Harvest | None:
     what the audience may read, and a plugin cannot reach the records behind it.
     Implementations are called one after the other, in the order the plugins were
     registered (builtins first, then installed plugins by name), each receiving the
-    previous one's result. A result that is not a Harvest stops the build.
+    previous one's result. An implementation that raises or returns something else
+    than a Harvest is reported in one line and left out; the build goes on.
 
     :param harvest: the view model; it is frozen, so return a changed copy made with
         ``attrs.evolve``.

@@ -77,15 +77,29 @@ def analyse_with_plugins(
     registry: Registry,
     pack: DomainPack,
     overrides: Mapping[str, Any] | None = None,
+    plugins: Plugins | None = None,
 ) -> Analysis:
-    """Run the analysis with the metrics and checks that plugins and the pack contribute."""
-    from copharvest.analysis import analyse
+    """Run the analysis with the metrics and checks that plugins and the pack contribute.
+
+    A metric or check that fails or gives something unusable is left out, with one
+    line in ``plugins.problems`` naming its plugin (without ``plugins`` it raises
+    :class:`copharvest.analysis.AnalysisError`).
+    """
+    from copharvest.analysis import HealthCheck, MetricSpec, analyse
+
+    def left_out(item: MetricSpec | HealthCheck, what: str) -> None:
+        assert plugins is not None
+        kind = "metric" if isinstance(item, MetricSpec) else "health check"
+        plugins.warn(
+            f"{plugins.describe(item.plugin)}: {kind} {item.name!r} {what}; continuing without it"
+        )
 
     return analyse(
         community,
         overrides=overrides,
         metrics=tuple(registry.metrics.values()),
         checks=(*registry.checks.values(), *pack.checks),
+        on_failure=left_out if plugins is not None else None,
     )
 
 
@@ -121,7 +135,7 @@ def prepare(
     pack = find_pack(community, registry)
     # plugins' metrics and checks see only what the audience may see (docs/privacy.md)
     view = plugin_view(community, audience, pack, overrides)
-    analysis = analyse_with_plugins(view, registry, pack, overrides)
+    analysis = analyse_with_plugins(view, registry, pack, overrides, plugins)
     metrics = analysis.to_json()
     # the groups carry the same names in the charts as in the text (a pack's wording)
     words = labels_for(community.locale, pack.labels)
@@ -155,12 +169,10 @@ def prepare(
     if content_locale and content_locale != harvest.locale:
         harvest = attrs.evolve(harvest, content_locale=content_locale)
 
-    def must_be_harvest(plugin: str, result: Any) -> None:
-        if not isinstance(result, Harvest):
-            raise BuildError(
-                f"{plugins.describe(plugin)}: adjust_harvest returned "
-                f"{type(result).__name__}, not a Harvest"
-            )
+    def must_be_harvest(result: Any) -> str | None:
+        if isinstance(result, Harvest):
+            return None
+        return f"returned {type(result).__name__}, not a Harvest"
 
     from copharvest.formats.json_format import harvest_dict
     from copharvest.harvest import naming_for

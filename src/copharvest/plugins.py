@@ -43,6 +43,10 @@ class PluginError(Exception):
     """A plugin problem that stops the command (e.g. a duplicate name)."""
 
 
+class PluginWarning(UserWarning):
+    """A plugin problem the library goes on without (one of :attr:`Plugins.problems`)."""
+
+
 @attrs.frozen(kw_only=True)
 class PluginInfo:
     """What ``copharvest plugins`` shows of a loaded plugin."""
@@ -92,21 +96,34 @@ class Plugins:
             )
         return sorted(out, key=lambda p: (not p.builtin, p.name))
 
+    def warn(self, line: str) -> None:
+        """Record one problem line, once: a hook called twice in one command (the packs,
+        while loading and again for the build) fails the same way twice."""
+        if line not in self.problems:
+            self.problems.append(line)
+
     def report_failure(self, name: str, what: str, exc: BaseException) -> None:
         """Record one line per line of the exception's message, naming the plugin."""
         lines = str(exc).splitlines() or [""]
         for line in lines:
-            self.problems.append(
+            self.warn(
                 f"{self.describe(name)} {what}: {type(exc).__name__}: {line}; continuing without it"
             )
 
     def chain(
-        self, hook: str, value: Any, arg: str, check: Callable[[str, Any], None], **kwargs: Any
+        self,
+        hook: str,
+        value: Any,
+        arg: str,
+        check: Callable[[Any], str | None],
+        **kwargs: Any,
     ) -> Any:
         """Pass ``value`` through every implementation in registration order.
 
         Each implementation receives the previous one's result as ``arg``; ``None``
-        keeps the value. ``check(plugin, result)`` may reject a result by raising.
+        keeps the value. ``check(result)`` says what is wrong with a result (or
+        ``None``); a failing implementation or a rejected result is reported in one
+        line and left out, and the next one receives the value as it was.
         """
         caller = getattr(self.manager.hook, hook)
         for impl in caller.get_hookimpls():
@@ -115,9 +132,15 @@ class Plugins:
             except (Exception, SystemExit) as exc:
                 self.report_failure(impl.plugin_name, f"failed in {hook}", exc)
                 continue
-            if result is not None:
-                check(impl.plugin_name, result)
-                value = result
+            if result is None:
+                continue
+            wrong = check(result)
+            if wrong is not None:
+                self.warn(
+                    f"{self.describe(impl.plugin_name)}: {hook} {wrong}; continuing without it"
+                )
+                continue
+            value = result
         return value
 
     def call_each(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
@@ -170,16 +193,12 @@ def register(plugins: Plugins, plugin: object, name: str) -> bool:
     """Register one plugin, checking its hook names; report and skip it on problems."""
     unknown = _unknown_hooks(plugin)
     if unknown:
-        plugins.problems.append(
-            f"{plugins.describe(name)}: {'; '.join(unknown)}; continuing without it"
-        )
+        plugins.warn(f"{plugins.describe(name)}: {'; '.join(unknown)}; continuing without it")
         return False
     try:
         plugins.manager.register(plugin, name=name)
     except Exception as exc:
-        plugins.problems.append(
-            f"{plugins.describe(name)} cannot be registered: {exc}; continuing without it"
-        )
+        plugins.warn(f"{plugins.describe(name)} cannot be registered: {exc}; continuing without it")
         return False
     return True
 
@@ -227,7 +246,7 @@ def _load_quietly(plugins: Plugins, ep: Any) -> object | None:
         plugins.report_failure(ep.name, "failed to load", exc)
         return None
     if printed.getvalue():
-        plugins.problems.append(
+        plugins.warn(
             f"{plugins.describe(ep.name)} printed to standard output while loading; "
             "its output was left out"
         )
@@ -243,12 +262,16 @@ def collect(
     kind: str,
     key: Callable[[T], str],
     owner: dict[str, str] | None = None,
+    *,
+    tolerant: bool = False,
 ) -> dict[str, T]:
     """Call a ``register_*`` hook and gather the contributions by name.
 
-    A name registered twice raises :class:`PluginError` naming both plugins. Each
-    contribution gets its plugin's name in a ``plugin`` field where it has one, and
-    ``owner`` (if given) maps each name to its plugin.
+    A name registered twice raises :class:`PluginError` naming both plugins; with
+    ``tolerant`` (for ``copharvest plugins``, which diagnoses such a clash) it is a
+    problem line instead and the first registration stays. Each contribution gets its
+    plugin's name in a ``plugin`` field where it has one, and ``owner`` (if given)
+    maps each name to its plugin.
     """
     found: dict[str, T] = {}
     owner = {} if owner is None else owner
@@ -257,10 +280,14 @@ def collect(
     def register_one(item: T) -> None:
         name = key(item)
         if name in found:
-            raise PluginError(
+            clash = (
                 f"{kind} {name!r} is registered by both {plugins.describe(owner[name])} "
                 f"and {plugins.describe(current[0])}; uninstall or skip one of them"
             )
+            if not tolerant:
+                raise PluginError(clash)
+            plugins.warn(clash)
+            return
         cls: Any = type(item)
         if attrs.has(cls) and "plugin" in attrs.fields_dict(cls):
             item = attrs.evolve(item, plugin=current[0])  # type: ignore[misc]
@@ -300,19 +327,31 @@ class Registry:
     """Kind (``packs``, ``formats``, ``metrics``, ``checks``) -> name -> plugin name."""
 
 
-def get_registry(plugins: Plugins) -> Registry:
-    """Call the ``register_*`` hooks once and gather what they contribute."""
+def get_registry(plugins: Plugins, *, tolerant: bool = False) -> Registry:
+    """Call the ``register_*`` hooks once and gather what they contribute.
+
+    :param tolerant: report a name registered twice as a problem line instead of
+        raising :class:`PluginError` (see :func:`collect`).
+    """
     owners: dict[str, dict[str, str]] = {k: {} for k in ("packs", "formats", "metrics", "checks")}
+
+    def gather(hook: str, kind: str, key: Callable[[Any], str], owned: str) -> dict[str, Any]:
+        return collect(plugins, hook, kind, key, owners[owned], tolerant=tolerant)
+
+    packs = gather("register_domain_packs", "domain pack", lambda p: p.id, "packs")
     return Registry(
-        packs=collect(
-            plugins, "register_domain_packs", "domain pack", lambda p: p.id, owners["packs"]
-        ),
-        formats=collect(
-            plugins, "register_formats", "output format", lambda f: f.name, owners["formats"]
-        ),
-        metrics=collect(plugins, "register_metrics", "metric", lambda m: m.name, owners["metrics"]),
-        checks=collect(
-            plugins, "register_health_checks", "health check", lambda c: c.name, owners["checks"]
-        ),
+        packs={pid: _own_checks(pack, owners["packs"][pid]) for pid, pack in packs.items()},
+        formats=gather("register_formats", "output format", lambda f: f.name, "formats"),
+        metrics=gather("register_metrics", "metric", lambda m: m.name, "metrics"),
+        checks=gather("register_health_checks", "health check", lambda c: c.name, "checks"),
         owners=owners,
     )
+
+
+def _own_checks(pack: Any, plugin: str) -> Any:
+    """The pack with its checks marked as its plugin's (for messages about them)."""
+    checks = getattr(pack, "checks", None)
+    if not checks or not attrs.has(type(pack)):
+        return pack
+    owned = tuple(c if c.plugin else attrs.evolve(c, plugin=plugin) for c in checks)
+    return attrs.evolve(pack, checks=owned)

@@ -71,7 +71,7 @@ class LazyGroup(click.Group):
         plugins.call_each("register_commands", cli=group)
         for name, command in group.commands.items():
             if name in _COMMANDS or name in before:
-                plugins.problems.append(
+                plugins.warn(
                     f"a plugin adds the command {name!r}, which already exists; it is ignored"
                 )
                 continue

@@ -110,6 +110,7 @@ def build(
 
     plugins = plugins_from(ctx)
     registry = get_registry(plugins)
+    report_plugin_problems(ctx)  # before any error they may explain
     chosen = choose_format(registry.formats, format_name, output)
     records = load_or_exit(folder, check_pack=True)
     community = _with_locale(records, locale)

@@ -52,7 +52,8 @@ def installed_packs() -> Collection[str] | None:
     """The ids of the installed domain packs; none when they cannot be told.
 
     Asked only when a community names a pack. Plugin problems found on the way are
-    left for the command's own registry to report, so none is printed twice.
+    printed first, so that a pack that failed to load is explained before the harvest's
+    problem; the command's own registry meets them again and does not repeat them.
     """
     from copharvest.plugins import PluginError, collect
 
@@ -60,7 +61,6 @@ def installed_packs() -> Collection[str] | None:
     if ctx is None:
         return None
     plugins = plugins_from(ctx)
-    before = len(plugins.problems)
     try:
         packs: dict[str, object] = collect(
             plugins, "register_domain_packs", "domain pack", lambda p: str(getattr(p, "id", ""))
@@ -68,7 +68,7 @@ def installed_packs() -> Collection[str] | None:
     except PluginError:
         return None
     finally:
-        del plugins.problems[before:]
+        report_plugin_problems(ctx)
     return frozenset(packs)
 
 

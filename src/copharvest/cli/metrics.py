@@ -106,7 +106,8 @@ def analyse_folder(
     from copharvest.pipeline import BuildError, analyse_with_plugins, find_pack, plugin_view
     from copharvest.plugins import get_registry
 
-    registry = get_registry(plugins_from(ctx))
+    plugins = plugins_from(ctx)
+    registry = get_registry(plugins)
     try:
         pack = find_pack(community, registry)
     except BuildError as exc:
@@ -117,7 +118,9 @@ def analyse_folder(
     try:
         if audience is not None:
             community = plugin_view(community, audience, pack, overrides)
-        return analyse_with_plugins(community, registry, pack, overrides)
+        analysis = analyse_with_plugins(community, registry, pack, overrides, plugins)
+        report_plugin_problems(ctx)
+        return analysis
     except ParameterError as exc:
         if exc.name not in overrides:
             raise

@@ -9,26 +9,32 @@ from pathlib import Path
 
 import click
 
-from copharvest.cli.common import fail, plugins_from
+from copharvest.cli.common import fail, plugins_from, report_plugin_problems
 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_context
 def plugins(ctx: click.Context, as_json: bool) -> None:
-    """List the loaded plugins: name, version, distribution and hooks."""
-    from copharvest.plugins import PluginError, get_registry
+    """List the loaded plugins: name, version, distribution, hooks and what they provide.
+
+    A name that two plugins register is reported (the first one stays) rather than
+    stopping the command, since this is where one looks to find out.
+    """
+    from copharvest.plugins import get_registry
 
     loaded = plugins_from(ctx)
-    try:
-        registry = get_registry(loaded)
-    except PluginError as exc:
-        fail(str(exc))
+    registry = get_registry(loaded, tolerant=True)
+    report_plugin_problems(ctx)
     infos = loaded.info()
     contributions: dict[str, dict[str, list[str]]] = {i.name: {} for i in infos}
     for kind, names in registry.owners.items():
         for name, owner in names.items():
             contributions.setdefault(owner, {}).setdefault(kind, []).append(name)
+    for pack_id, owner in registry.owners["packs"].items():
+        checks = [check.name for check in registry.packs[pack_id].checks]
+        if checks:
+            contributions[owner].setdefault("pack_checks", []).extend(checks)
     rows = [
         {
             "name": i.name,
@@ -48,7 +54,7 @@ def plugins(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{info.name}  ({origin})")
         click.echo(f"  hooks: {', '.join(info.hooks) or '-'}")
         for kind, provided in contributions.get(info.name, {}).items():
-            click.echo(f"  {kind}: {', '.join(provided)}")
+            click.echo(f"  {kind.replace('_', ' ')}: {', '.join(provided)}")
 
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")

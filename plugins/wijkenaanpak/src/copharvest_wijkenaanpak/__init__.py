@@ -38,9 +38,6 @@ def housing_associations(
     status = "unknown" if not sessions else ("ok" if present / len(sessions) >= 0.5 else "warn")
     return Finding(
         lesson=f"{PACK_ID}:housing_associations",
-        title="Woningcorporaties aan tafel"
-        if community.locale == "nl"
-        else "Housing associations at the table",
         status=status,
         evidence={"sessions_with_housing": present, "sessions": len(sessions)},
     )
@@ -59,9 +56,6 @@ def state_and_cities(
     status = "unknown" if not sessions else ("ok" if both / len(sessions) >= 0.75 else "warn")
     return Finding(
         lesson=f"{PACK_ID}:state_and_cities",
-        title="Rijk en steden samen aan tafel"
-        if community.locale == "nl"
-        else "State and cities at one table",
         status=status,
         evidence={"sessions_with_both": both, "sessions": len(sessions)},
     )
@@ -72,11 +66,35 @@ CHECKS = (
         name=f"{PACK_ID}:housing_associations",
         title={"nl": "Woningcorporaties aan tafel", "en": "Housing associations at the table"},
         evaluate=housing_associations,
+        labels={
+            "nl": {
+                "sentence": "Bij {sessions_with_housing} van de {sessions} bijeenkomsten "
+                "zat een woningcorporatie aan tafel.",
+                "sessions_with_housing": "bijeenkomsten met een woningcorporatie",
+            },
+            "en": {
+                "sentence": "A housing association was at the table in "
+                "{sessions_with_housing} of the {sessions} sessions.",
+                "sessions_with_housing": "sessions with a housing association",
+            },
+        },
     ),
     HealthCheck(
         name=f"{PACK_ID}:state_and_cities",
         title={"nl": "Rijk en steden samen aan tafel", "en": "State and cities at one table"},
         evaluate=state_and_cities,
+        labels={
+            "nl": {
+                "sentence": "Bij {sessions_with_both} van de {sessions} bijeenkomsten zaten "
+                "Rijk en steden samen aan tafel.",
+                "sessions_with_both": "bijeenkomsten met Rijk en steden",
+            },
+            "en": {
+                "sentence": "The state and the cities met in {sessions_with_both} of the "
+                "{sessions} sessions.",
+                "sessions_with_both": "sessions with the state and cities",
+            },
+        },
     ),
 )
 

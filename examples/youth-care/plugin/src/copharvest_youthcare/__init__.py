@@ -50,7 +50,6 @@ def client_voice(community: Community, continuity: Continuity, parameters: Param
     status = "unknown" if not community.sessions else ("ok" if heard else "warn")
     return Finding(
         lesson=f"{PACK_ID}:client_voice",
-        title="Young people and parents are heard",
         status=status,
         evidence={"client_guests": heard, "sessions": len(community.sessions)},
     )
@@ -80,7 +79,6 @@ def providers_present(
     status = "unknown" if total == 0 else ("ok" if present / total >= 0.5 else "warn")
     return Finding(
         lesson=f"{PACK_ID}:providers",
-        title="Care providers take part",
         status=status,
         evidence={
             "provider_organisations": len(providers),
@@ -90,26 +88,47 @@ def providers_present(
     )
 
 
+# The findings leave their title out: the check's title is printed in the harvest's
+# language, and the evidence is worded per language by the check's labels.
+CHECKS = (
+    HealthCheck(
+        name=f"{PACK_ID}:providers",
+        title={"en": "Care providers take part", "nl": "Zorgaanbieders doen mee"},
+        evaluate=providers_present,
+        labels={
+            "en": {
+                "sentence": "Care providers were present in {sessions_with_provider} of the "
+                "{sessions} sessions; {provider_organisations} provider organisations "
+                "take part.",
+                "provider_organisations": "provider organisations",
+                "sessions_with_provider": "sessions with a care provider",
+            },
+            "nl": {
+                "sentence": "Zorgaanbieders waren bij {sessions_with_provider} van de "
+                "{sessions} bijeenkomsten; {provider_organisations} aanbieders doen mee.",
+                "provider_organisations": "zorgaanbieders",
+                "sessions_with_provider": "bijeenkomsten met een zorgaanbieder",
+            },
+        },
+    ),
+    HealthCheck(
+        name=f"{PACK_ID}:client_voice",
+        title={
+            "en": "Young people and parents are heard",
+            "nl": "Jongeren en ouders komen aan het woord",
+        },
+        evaluate=client_voice,
+        labels={
+            "en": {"client_guests": "guests who are young people or parents"},
+            "nl": {"client_guests": "gasten die jongeren of ouders zijn"},
+        },
+    ),
+)
+
+
 def pack() -> DomainPack:
     """The youthcare pack, read from the YAML files of this package."""
-    return load_pack(
-        files(__name__) / "data",
-        checks=(
-            HealthCheck(
-                name=f"{PACK_ID}:providers",
-                title={"en": "Care providers take part", "nl": "Zorgaanbieders doen mee"},
-                evaluate=providers_present,
-            ),
-            HealthCheck(
-                name=f"{PACK_ID}:client_voice",
-                title={
-                    "en": "Young people and parents are heard",
-                    "nl": "Jongeren en ouders komen aan het woord",
-                },
-                evaluate=client_voice,
-            ),
-        ),
-    )
+    return load_pack(files(__name__) / "data", checks=CHECKS)
 
 
 @copharvest.hookimpl
