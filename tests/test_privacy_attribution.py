@@ -89,7 +89,9 @@ def published_attributions(c: Community, audience: Audience) -> dict[str, set[st
     out: dict[str, set[str]] = {}
     by_text = {q.text: q.speaker for q in c.quotes}
     for q in quotes:
-        out.setdefault(by_text[q.text], set()).add(q.attribution)
+        speaker = by_text.get(q.text)  # none for a quote written in place (by an outsider)
+        if speaker is not None:
+            out.setdefault(speaker, set()).add(q.attribution)
     by_title = {r.title: r.presented_by for r in c.readings}
     for r in harvest.readings:
         for mid, shown in zip(by_title[r.title], r.presented_by, strict=True):
