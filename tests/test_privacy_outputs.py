@@ -8,6 +8,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import attrs
 from click.testing import CliRunner
 
 import copharvest
@@ -89,3 +90,55 @@ def test_no_absolute_path_in_the_render_context() -> None:
     paths = [c["path"] for c in json.loads(result.stdout)["continuity"]["charts"]]
     assert paths
     assert all("/" not in p for p in paths)
+
+
+def test_plugins_see_only_the_blocks_and_introductions_the_audience_may_read() -> None:
+    from copharvest.model import (
+        BlockKind,
+        Chapter,
+        ChapterBlock,
+        Outsider,
+        PartText,
+        Passage,
+        Quote,
+    )
+    from copharvest.pack import GENERIC
+    from copharvest.pipeline import plugin_view
+
+    def passage(text: str, v: Visibility) -> ChapterBlock:
+        return ChapterBlock(kind=BlockKind.PASSAGE, text=text, visibility=v)
+
+    said = Quote(text="said inside", outsider=Outsider(description="a resident"))
+    blocks = (
+        *(passage(f"passage {v.value}", v) for v in Visibility),
+        ChapterBlock(
+            kind=BlockKind.QUOTE, quote=attrs.evolve(said, visibility=Visibility.INTERNAL)
+        ),
+        ChapterBlock(
+            kind=BlockKind.BOX, title="box off", text="x", visibility=Visibility.OFF_RECORD
+        ),
+    )
+    c = Community(
+        name="Blocks",
+        period=Period(start=START),
+        chapters=(Chapter(id="c", part=1, title="C", blocks=blocks),),
+        parts=(
+            PartText(
+                number=1,
+                intro=tuple(Passage(text=f"intro {v.value}", visibility=v) for v in Visibility),
+            ),
+        ),
+    )
+    expected = {
+        Audience.PUBLIC: ({"passage public"}, {"intro public"}),
+        Audience.INTERNAL: (
+            {"passage public", "passage internal", "said inside"},
+            {"intro public", "intro internal"},
+        ),
+    }
+    for audience, (texts, intros) in expected.items():
+        seen = plugin_view(c, audience, GENERIC)
+        (chapter,) = seen.chapters
+        shown = {b.text or (b.quote.text if b.quote else "") for b in chapter.blocks}
+        assert shown == texts
+        assert {p.text for p in seen.parts[0].intro} == intros

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from copharvest.model import Community, Passage
+from copharvest.model import ChapterBlock, Community, Passage
 from copharvest.privacy import Audience, Naming, visible
 
 MIN_TERM = 4
@@ -54,7 +54,17 @@ def audience_view(community: Community, audience: Audience, naming: Naming) -> C
         attrs.evolve(s, notes=_passages(s.notes, audience), programme=seen(s.programme))
         for s in c.sessions
     )
-    chapters = tuple(attrs.evolve(ch, body=_passages(ch.body, audience)) for ch in seen(c.chapters))
+
+    def blocks(items: Sequence[ChapterBlock]) -> tuple[ChapterBlock, ...]:
+        return tuple(
+            b for b in seen(items) if b.quote is None or visible(b.quote.visibility, audience)
+        )
+
+    chapters = tuple(
+        attrs.evolve(ch, body=_passages(ch.body, audience), blocks=blocks(ch.blocks))
+        for ch in seen(c.chapters)
+    )
+    parts = tuple(attrs.evolve(p, intro=_passages(p.intro, audience)) for p in c.parts)
     tables = tuple(attrs.evolve(t, rows=seen(t.rows)) for t in seen(c.tables))
     return attrs.evolve(
         c,
@@ -63,6 +73,7 @@ def audience_view(community: Community, audience: Audience, naming: Naming) -> C
         members=members,
         sessions=sessions,
         chapters=chapters,
+        parts=parts,
         lessons=seen(c.lessons),
         quotes=seen(c.quotes),
         readings=seen(c.readings),
