@@ -252,7 +252,7 @@ def test_the_guides_check_speaks_dutch_in_a_dutch_booklet(guide: Path) -> None:
     assert "Gasten van buiten de school" in text
     assert "In 1 van de 1 bijeenkomsten was er een gast." in text
     assert "Guests from outside" not in text
-    assert "Vragen voor de lerarenkamer" not in text  # a Word label: not in markdown
+    assert "Vragen voor de lerarenkamer" in text  # the pack's heading over its key questions
 
 
 def test_a_sentence_in_the_packs_labels_words_the_check(guide: Path) -> None:
