@@ -20,7 +20,12 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from copharvest.model import BlockKind, ChapterBlock, Passage, Visibility
@@ -300,16 +305,29 @@ def _structure_block(converter: cattrs.Converter) -> Callable[[Any, type], Chapt
         fields["kind"] = kind.value
         if kind is BlockKind.QUOTE and isinstance(main, dict):
             fields["quote"] = main
-        elif main is not None or _MAIN_FIELD[kind] != "title":
+        elif main is not None:  # an empty main value: the block says what it needs
             if _MAIN_FIELD[kind] in fields:
                 raise InvalidValue(
                     f"{kind.value} and {_MAIN_FIELD[kind]} say the same; keep {kind.value}"
                 )
             fields[_MAIN_FIELD[kind]] = main
-        result: ChapterBlock = as_class(fields, tp)
+        try:
+            result: ChapterBlock = as_class(fields, tp)
+        except ClassValidationError as exc:
+            _name_as_written(exc, _MAIN_FIELD[kind], kind.value)
+            raise
         return result
 
     return hook
+
+
+def _name_as_written(exc: ClassValidationError, field: str, key: str) -> None:
+    """A problem with the main value names the key it is written under (``passage``)."""
+    for sub in exc.exceptions:
+        notes = getattr(sub, "__notes__", [])
+        for i, note in enumerate(notes):
+            if isinstance(note, AttributeValidationNote) and note.name == field:
+                notes[i] = AttributeValidationNote(str(note), key, note.type)
 
 
 def _unstructure_block(converter: cattrs.Converter) -> Callable[[ChapterBlock], Any]:
@@ -328,6 +346,44 @@ def _unstructure_block(converter: cattrs.Converter) -> Callable[[ChapterBlock], 
         return {kind: main, **fields}
 
     return hook
+
+
+def block_fields(short: Any) -> dict[str, Any]:
+    """A block in the files' short form as a mapping of its model's fields.
+
+    ``{"box": "T", "lessons": ["l1"]}`` -> ``{"kind": "box", "title": "T", "lessons":
+    ["l1"]}``: the records workbook has a column per field.
+    """
+    if isinstance(short, str):
+        return {"kind": short}
+    fields = dict(short)
+    kind = next(key for key in fields if key in _BLOCK_KINDS)
+    main = fields.pop(kind)
+    if kind == BlockKind.QUOTE.value and isinstance(main, dict):
+        return {"kind": kind, "quote": main, **fields}
+    if main is not None:
+        fields[_MAIN_FIELD[BlockKind(kind)]] = main
+    return {"kind": kind, **fields}
+
+
+def block_short_form(fields: dict[str, Any]) -> Any:
+    """The inverse of :func:`block_fields`; a mapping without a known kind as it is."""
+    kind = fields.get("kind")
+    if kind not in _BLOCK_KINDS:
+        return fields
+    rest = {k: v for k, v in fields.items() if k != "kind"}
+    if kind == BlockKind.QUOTE.value and "quote" in rest:
+        return {kind: rest.pop("quote"), **rest}
+    return {kind: rest.pop(_MAIN_FIELD[BlockKind(kind)], None), **rest}
+
+
+def block_field_of(key: str, kind: Any) -> str:
+    """The model field that a problem at ``key`` of a block of ``kind`` is about."""
+    if kind in _BLOCK_KINDS and key == kind and kind != BlockKind.QUOTE.value:
+        return _MAIN_FIELD[BlockKind(kind)]
+    if kind == BlockKind.QUOTE.value and key == kind:
+        return "ref"
+    return key
 
 
 def _enum_value(value: enum.Enum) -> Any:

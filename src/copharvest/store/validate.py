@@ -303,7 +303,8 @@ def _references(c: Community, guests: dict[str, str], known: Known) -> Iterator[
     if known.members is not None and known.sessions is not None:
         speakers = known.members | guests.keys()
         for i, q in enumerate(c.quotes):
-            if q.speaker not in speakers:
+            # an outsider or an anonymous quote may have no speaker
+            if q.speaker is not None and q.speaker not in speakers:
                 message = (
                     f"unknown speaker {q.speaker!r} (not a member or "
                     f"guest id){did_you_mean(q.speaker, speakers)}"
