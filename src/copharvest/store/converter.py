@@ -28,7 +28,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from copharvest.model import BlockKind, ChapterBlock, Passage, Visibility
+from copharvest.model import BlockKind, ChapterBlock, FieldValueError, Passage, Visibility
 
 
 class InvalidValue(ValueError):
@@ -266,6 +266,21 @@ _MAIN_FIELD = {
     BlockKind.CONTINUITY: "title",
 }
 """The field that the key naming a block's kind holds."""
+BLOCK_FIELDS = {
+    BlockKind.PASSAGE: (),
+    BlockKind.QUOTE: (),
+    BlockKind.BOX: ("lessons", "tips", "text"),
+    BlockKind.TABLE: (),
+    BlockKind.KEY_QUESTIONS: (),
+    BlockKind.FIGURE: ("caption", "alt"),
+    BlockKind.PICTURE: ("caption", "alt"),
+    BlockKind.READINGS: ("title",),
+    BlockKind.CONTINUITY: (),
+}
+"""The fields a block of each kind may have besides its main value and ``visibility``."""
+
+
+_FIELD_NAMES = frozenset(a.name for a in attrs.fields(ChapterBlock))
 
 
 def _block_kind(value: Any) -> str:
@@ -302,6 +317,15 @@ def _structure_block(converter: cattrs.Converter) -> Callable[[Any, type], Chapt
         kind = BlockKind(_block_kind(value))
         fields = dict(value)
         main = fields.pop(kind.value)
+        for key in fields:
+            if key == "kind":
+                raise FieldValueError(key, "the block's first key names its kind; leave kind out")
+            if key in _FIELD_NAMES and key not in (
+                *BLOCK_FIELDS[kind],
+                _MAIN_FIELD[kind],
+                "visibility",
+            ):
+                raise FieldValueError(str(key), f"a {kind.value} block has no {key}")
         fields["kind"] = kind.value
         if kind is BlockKind.QUOTE and isinstance(main, dict):
             fields["quote"] = main
