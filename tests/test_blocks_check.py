@@ -237,3 +237,25 @@ def test_the_chart_ids_are_the_charts_the_booklet_draws() -> None:
 
     source = inspect.getsource(booklet_charts.booklet_charts)
     assert [i for i in CHART_IDS if f'id="{i}"' in source] == list(CHART_IDS)
+
+
+@pytest.mark.parametrize("locale", ["en", "nl"])
+def test_the_starter_shows_blocks_and_a_part_introduction_and_checks(
+    tmp_path: Path, locale: str
+) -> None:
+    import copharvest
+    from copharvest.model import BlockKind
+
+    folder = tmp_path / "cop"
+    assert CliRunner().invoke(cli, ["init", "--locale", locale, str(folder)]).exit_code == 0
+    community = copharvest.load(folder)
+    assert community.format_version == 2
+    assert [b.kind for b in community.chapters[0].blocks] == [
+        BlockKind.PASSAGE,
+        BlockKind.QUOTE,
+        BlockKind.BOX,
+    ]
+    assert community.parts[0].intro
+    result = _check(folder)
+    assert result.exit_code == 0, result.output
+    assert "warning:" not in result.output
