@@ -216,7 +216,7 @@ def test_descriptions_come_from_the_model_docstrings() -> None:
 
 
 def test_blocks_are_written_by_their_kind() -> None:
-    from copharvest.store.converter import BLOCK_FIELDS
+    from copharvest.store.blocks_form import BLOCK_FIELDS
 
     block = schema.file_schema("chapters")["$defs"]["ChapterBlock"]
     bare, *kinds = block["oneOf"]

@@ -189,7 +189,7 @@ class _Builder:
 
     def block_schema(self) -> dict[str, Any]:
         """A block as written: the key of its kind holding its main value, or a bare word."""
-        from copharvest.store.converter import BLOCK_FIELDS
+        from copharvest.store.blocks_form import BLOCK_FIELDS
 
         hints = typing.get_type_hints(model.ChapterBlock)
         docs = _docstrings(model).get("BlockKind", {})

@@ -81,7 +81,8 @@ def block_notes(ctx: click.Context, community: Any, folder: Path) -> list[str]:
     """What ``check`` says about the blocks (records not placed, public blocks placing
     internal records) and about the harvest's ``insight-N`` lessons, one line each."""
     from copharvest.pack import GENERIC
-    from copharvest.store.blocks_check import PackFacts, block_warnings, insight_notes
+    from copharvest.store.blocks_check import PackFacts
+    from copharvest.store.blocks_notes import block_warnings, insight_notes
     from copharvest.store.folder import locate
 
     found = pack_finder(ctx)(community.pack) if community.pack is not None else GENERIC

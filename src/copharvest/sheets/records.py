@@ -14,12 +14,8 @@ from copharvest.sheets.layout import COMMUNITY_SHEET, TABLES, Column, Table, fla
 from copharvest.sheets.merge import Incoming
 from copharvest.sheets.problems import Location, SheetError, SheetProblem
 from copharvest.sheets.reader import Book, Grid
-from copharvest.store.converter import (
-    block_field_of,
-    block_fields,
-    block_short_form,
-    converter,
-)
+from copharvest.store.blocks_form import block_field_of, block_fields, block_short_form
+from copharvest.store.converter import converter
 from copharvest.store.structure import Found, structure
 from copharvest.store.validate import did_you_mean
 

@@ -2,9 +2,8 @@
 
 The problems (:func:`block_issues`) make a folder fail to load: a reference to a record
 that does not exist (with the closest id as a suggestion), a lesson of the wrong kind in
-a box, a record placed twice, a second continuity story. The warnings
-(:func:`block_warnings`) only inform ``check``: a record that no block places, a public
-block that places a record the public may not read.
+a box, a record placed twice, a second continuity story. What ``check`` only warns
+about is in :mod:`copharvest.store.blocks_notes`.
 """
 
 from __future__ import annotations
@@ -22,14 +21,12 @@ from copharvest.model import (
     Community,
     Lesson,
     LessonKind,
-    Visibility,
 )
 from copharvest.store.problems import PathPart
 from copharvest.store.validate import Issue, did_you_mean
 
 BUILDING_LESSONS = frozenset(range(1, 11))
 """The numbers of the ten lessons for building a CoP."""
-_RANK = {Visibility.PUBLIC: 0, Visibility.INTERNAL: 1, Visibility.OFF_RECORD: 2}
 
 
 @attrs.frozen
@@ -131,7 +128,7 @@ def _unknown(what: str, word: str, known: Collection[str]) -> str:
     return f"unknown {what} {word!r}{did_you_mean(word, known)}"
 
 
-def _refs(block: ChapterBlock) -> Iterator[tuple[str, str, tuple[PathPart, ...]]]:
+def refs(block: ChapterBlock) -> Iterator[tuple[str, str, tuple[PathPart, ...]]]:
     """(collection, id, path inside the block) of every record the block places."""
     if block.kind is BlockKind.QUOTE and block.ref is not None:
         yield "quotes", block.ref, ("quote",)
@@ -191,7 +188,7 @@ def block_issues(c: Community, ids: Ids) -> Iterator[Issue]:
     for i, chapter in enumerate(c.chapters):
         for j, block in enumerate(chapter.blocks):
             at: tuple[PathPart, ...] = (i, "blocks", j)
-            for collection, rid, inner in _refs(block):
+            for collection, rid, inner in refs(block):
                 where = (*at, *inner)
                 for message in _reference(block, collection, rid, where[3:], ids):
                     yield Issue("chapters", where, message)
@@ -260,73 +257,3 @@ def _annexes(c: Community, ids: Ids) -> Iterator[Issue]:
                     message = f"item {number} stands in two groups"
                     yield Issue("community", where, message, first[number])
                 first.setdefault(number, where)
-
-
-def _placed(c: Community) -> dict[tuple[str, str], ChapterBlock]:
-    out: dict[tuple[str, str], ChapterBlock] = {}
-    for chapter in c.chapters:
-        for block in chapter.blocks:
-            for collection, rid, _ in _refs(block):
-                out.setdefault((collection, rid), block)
-    return out
-
-
-def block_warnings(c: Community) -> Iterator[Issue]:
-    """What ``check`` warns about the blocks: records not placed, public blocks placing
-    records the public may not read."""
-    placed = _placed(c)
-    with_blocks = {ch.id for ch in c.chapters if ch.blocks}
-    names = {"quotes": "quote", "lessons": "lesson", "tables": "table"}
-    for collection, what in names.items():
-        for i, record in enumerate(getattr(c, collection)):
-            if record.chapter not in with_blocks or record.visibility is Visibility.OFF_RECORD:
-                continue
-            if record.id is None:
-                message = (
-                    f"this {what} of chapter {record.chapter!r} has no id, so no block can "
-                    "place it: it follows the chapter's blocks (give it an id to place it)"
-                )
-                yield Issue(collection, (i,), message)
-            elif (collection, record.id) not in placed:
-                message = (
-                    f"not placed: {what} {record.id!r} of chapter {record.chapter!r} is in no "
-                    "block, so it follows the chapter's blocks"
-                )
-                yield Issue(collection, (i,), message)
-    records: dict[str, dict[str, Any]] = {
-        name: {r.id: r for r in getattr(c, name) if r.id} for name in (*names, "readings")
-    }
-    for i, chapter in enumerate(c.chapters):
-        for j, block in enumerate(chapter.blocks):
-            for collection, rid, inner in _refs(block):
-                record = records[collection].get(rid)
-                if record is None or _RANK[record.visibility] <= _RANK[block.visibility]:
-                    continue
-                what = names.get(collection, "reading")
-                shown = {v: v.value.replace("_", "-") for v in Visibility}
-                article = "an" if block.visibility is Visibility.INTERNAL else "a"
-                message = (
-                    f"{article} {shown[block.visibility]} block places the "
-                    f"{shown[record.visibility]} {what} {rid!r}: publications for the "
-                    f"{shown[block.visibility]} audience leave the block out with it"
-                )
-                yield Issue("chapters", (i, "blocks", j, *inner), message)
-
-
-def insight_notes(c: Community, pack: PackFacts) -> Iterator[Issue]:
-    """What becomes of each harvest lesson ``insight-N`` in the insights annex."""
-    for i, lesson in enumerate(c.lessons):
-        number = insight_number(lesson)
-        if number is None or lesson.visibility is Visibility.OFF_RECORD:
-            continue
-        if number in pack.insights:
-            message = (
-                f"{lesson.id!r} replaces the domain pack's insight {number} "
-                f"({pack.insights[number]!r}) in the insights annex"
-            )
-        else:
-            message = (
-                f"the domain pack has no insight {number}: {lesson.id!r} is added after the "
-                f"pack's insights as insight {number}"
-            )
-        yield Issue("lessons", (i, "id"), message)
