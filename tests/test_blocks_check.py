@@ -80,9 +80,9 @@ CASES = [
     ("key-questions-twice", "- key_questions\n- key_questions\n", "chapters.yaml:6: $[0].blocks[1].key_questions: chapter 'c1': the key questions may stand only once (first on line 5)"),
     ("inline-speaker", "- quote: {text: Hi., speaker: anne}\n", "chapters.yaml:5: $[0].blocks[0].quote.speaker: chapter 'c1': unknown speaker 'anne' (not a member or guest id); did you mean 'ann'?"),
     ("inline-nobody", "- quote: {text: Hi.}\n", "chapters.yaml:5: $[0].blocks[0].quote.speaker: a quote needs a speaker (or an outsider, or anonymous: true)"),
-    ("picture-missing", "- picture: phot.png\n", "chapters.yaml:5: $[0].blocks[0].picture: 'phot.png' does not exist in the harvest folder"),
-    ("picture-outside", "- picture: ../photo.png\n", "chapters.yaml:5: $[0].blocks[0].picture: '../photo.png': give a path inside the harvest folder"),
-    ("picture-not-a-picture", "- picture: notes.txt\n", "chapters.yaml:5: $[0].blocks[0].picture: 'notes.txt' is not a PNG, JPEG or GIF picture"),
+    ("picture-missing", "- picture: phot.png\n", "chapters.yaml:5: $[0].blocks[0].picture: chapter 'c1': 'phot.png' does not exist in the harvest folder"),
+    ("picture-outside", "- picture: ../photo.png\n", "chapters.yaml:5: $[0].blocks[0].picture: chapter 'c1': '../photo.png': give a path inside the harvest folder"),
+    ("picture-not-a-picture", "- picture: notes.txt\n", "chapters.yaml:5: $[0].blocks[0].picture: chapter 'c1': 'notes.txt' is not a PNG, JPEG or GIF picture"),
     ("passage-not-text", "- passage: 5\n", "chapters.yaml:5: $[0].blocks[0].passage: expected text, got an integer (5) (put it in quotes)"),
     ("passage-empty", "- passage:\n", "chapters.yaml:5: $[0].blocks[0].passage: a passage block needs a text"),
     ("quote-id-not-text", "- quote: 5\n", "chapters.yaml:5: $[0].blocks[0].quote: expected text, got an integer (5) (put it in quotes)"),
@@ -259,3 +259,19 @@ def test_the_starter_shows_blocks_and_a_part_introduction_and_checks(
     result = _check(folder)
     assert result.exit_code == 0, result.output
     assert "warning:" not in result.output
+
+
+def test_a_picture_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copharvest.store import pictures
+
+    Image.new("RGB", (20, 10), "navy").save(tmp_path / "photo.png")
+    assert pictures.picture_problem(tmp_path, "photo.png") is None
+    monkeypatch.setattr(pictures, "MAX_PICTURE_PIXELS", 100)
+    assert pictures.picture_problem(tmp_path, "photo.png") == (
+        "'photo.png' has 20 × 10 pixels, more than the 0 million a picture may have; "
+        "make it smaller"
+    )
+    monkeypatch.setattr(pictures, "MAX_PICTURE_BYTES", 10)
+    message = pictures.picture_problem(tmp_path, "photo.png")
+    assert message is not None
+    assert message.startswith("'photo.png' holds 0.0 MB, more than the 0 MB a picture may")

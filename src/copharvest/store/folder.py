@@ -367,7 +367,8 @@ def _pictures(root: Path, community: Community, header: bool) -> list[Issue]:
             if block.picture is not None:
                 why = picture_problem(root, block.picture)
                 if why is not None:
-                    issues.append(Issue("chapters", (i, "blocks", j, "picture"), why))
+                    where = (i, "blocks", j, "picture")
+                    issues.append(Issue("chapters", where, why, record=f"chapter {chapter.id!r}"))
     return issues
 
 
