@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from copharvest import (
@@ -46,7 +47,16 @@ from copharvest import (
     Visibility,
     WorkForm,
 )
-from copharvest.model import FORMAT_VERSION
+from copharvest.model import (
+    CHART_IDS,
+    FORMAT_VERSION,
+    Annexes,
+    AnnexGroup,
+    BlockKind,
+    ChapterBlock,
+    Outsider,
+    PartText,
+)
 
 T = TypeVar("T")
 
@@ -55,11 +65,15 @@ COVER_IMAGES = ("cover.png", "omslag.jpg", "pictures/cover photo.gif")
 
 
 def add_pictures(community: Community, folder: Path) -> None:
-    """Put the picture a community names as its cover into its saved folder."""
+    """Put the pictures a community names (its cover, its picture blocks) into its saved
+    folder."""
     from PIL import Image
 
+    names = [b.picture for ch in community.chapters for b in ch.blocks if b.picture]
     if community.cover_image is not None:
-        path = folder / community.cover_image
+        names.append(community.cover_image)
+    for name in names:
+        path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         Image.new("RGB", (60, 40), "darkseagreen").save(path)
 
@@ -264,8 +278,13 @@ def communities(
     max_members: int = 6,
     max_sessions: int = 5,
     max_records: int = 4,
+    with_blocks: bool = False,
 ) -> Community:
-    """A valid community; sizes are kept small so that examples run fast."""
+    """A valid community; sizes are kept small so that examples run fast.
+
+    ``with_blocks``: its chapters have blocks of every kind, placing its records, and it
+    has part introductions and annex groups (format version 2).
+    """
     start = draw(dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)))
     end = _maybe(draw, dates(start, start + dt.timedelta(days=3 * 365)))
     last = end if end is not None else start + dt.timedelta(days=3 * 365)
@@ -406,6 +425,9 @@ def communities(
         for tid in _unique_ids(draw, 2)
     )
 
+    if with_blocks:
+        chapters = draw(_with_blocks(chapters, quotes, lessons, tables, readings, speakers))
+
     numbers = draw(st.lists(st.integers(1, 10), max_size=3, unique=True))
     building_lessons = tuple(
         LessonText(number=n, title=draw(texts()), explanation=draw(texts())) for n in numbers
@@ -431,4 +453,112 @@ def communities(
         "quotes": quotes,
         "tables": tables,
     }
+    if with_blocks:
+        fields.update(draw(_parts_and_annexes(fields["pack"])), format_version=2)
     return Community(**fields)
+
+
+@st.composite
+def _with_blocks(
+    draw: st.DrawFn,
+    chapters: tuple[Chapter, ...],
+    quotes: tuple[Quote, ...],
+    lessons: tuple[Lesson, ...],
+    tables: tuple[PairTable, ...],
+    readings: tuple[Reading, ...],
+    speakers: Sequence[str],
+) -> tuple[Chapter, ...]:
+    """``chapters`` with blocks of every kind; each record placed at most once."""
+    K = BlockKind
+    visibility = st.sampled_from(Visibility)
+    free: dict[str, list[str]] = {
+        "quotes": [q.id for q in quotes if q.id],
+        "tips": [x.id for x in lessons if x.id and x.kind is LessonKind.TIP],
+        "lessons": [x.id for x in lessons if x.id and x.kind is not LessonKind.TIP],
+        "tables": [t.id for t in tables],
+        "readings": [r.id for r in readings],
+    }
+
+    def take(name: str, most: int = 1) -> tuple[str, ...]:
+        taken = free[name][: draw(st.integers(0, most))]
+        del free[name][: len(taken)]
+        return tuple(taken)
+
+    once = [K.KEY_QUESTIONS, K.CONTINUITY]
+    out = []
+    for chapter in chapters:
+        blocks = []
+        for kind in draw(st.lists(st.sampled_from(K), max_size=6)):
+            vis = draw(visibility)
+            if kind is K.PASSAGE:
+                block = ChapterBlock(kind=kind, text=draw(texts(min_size=1)), visibility=vis)
+            elif kind is K.QUOTE and free["quotes"] and draw(st.booleans()):
+                block = ChapterBlock(kind=kind, ref=free["quotes"].pop(0), visibility=vis)
+            elif kind is K.QUOTE:
+                speaker = _pick(draw, list(speakers))
+                outsider = (
+                    Outsider(description=draw(texts(min_size=1)), role=draw(texts()))
+                    if speaker is None and draw(st.booleans())
+                    else None
+                )
+                quote = Quote(
+                    text=draw(texts()),
+                    speaker=speaker,
+                    outsider=outsider,
+                    anonymous=(speaker is None and outsider is None) or draw(st.booleans()),
+                )
+                block = ChapterBlock(kind=kind, quote=quote, visibility=vis)
+            elif kind is K.BOX:
+                text = draw(texts())
+                boxed, tips = take("lessons", 2), take("tips", 2)
+                if not (boxed or tips or text.strip()):
+                    continue
+                title = _maybe(draw, texts())
+                block = ChapterBlock(
+                    kind=kind, title=title, lessons=boxed, tips=tips, text=text, visibility=vis
+                )
+            elif kind is K.TABLE and free["tables"]:
+                block = ChapterBlock(kind=kind, ref=free["tables"].pop(0), visibility=vis)
+            elif kind is K.READINGS and free["readings"]:
+                block = ChapterBlock(
+                    kind=kind, readings=(free["readings"].pop(),), title=_maybe(draw, texts())
+                )
+            elif kind is K.FIGURE:
+                chart = draw(st.sampled_from(CHART_IDS))
+                block = ChapterBlock(kind=kind, ref=chart, caption=draw(texts()), visibility=vis)
+            elif kind is K.PICTURE:
+                picture = draw(st.sampled_from(COVER_IMAGES))
+                block = ChapterBlock(
+                    kind=kind, picture=picture, caption=draw(texts()), alt=draw(texts())
+                )
+            elif kind in once:
+                once.remove(kind)
+                block = ChapterBlock(kind=kind, title=_maybe(draw, texts()), visibility=vis)
+            else:
+                continue
+            blocks.append(block)
+        out.append(attrs.evolve(chapter, blocks=tuple(blocks)))
+    return tuple(out)
+
+
+@st.composite
+def _parts_and_annexes(draw: st.DrawFn, pack: str | None) -> dict[str, Any]:
+    parts = tuple(
+        PartText(
+            number=n,
+            title=_maybe(draw, texts()),
+            intro=tuple(draw(st.lists(passages(), max_size=2))),
+            key_questions=True if n == 1 else draw(st.booleans()),
+        )
+        for n in draw(st.lists(st.sampled_from([1, 2]), unique=True, max_size=2))
+    )
+
+    def groups(numbers: list[int]) -> tuple[AnnexGroup, ...]:
+        chosen = draw(st.permutations(numbers))[: draw(st.integers(0, len(numbers)))]
+        cut = draw(st.integers(0, len(chosen)))
+        halves = [h for h in (chosen[:cut], chosen[cut:]) if h]
+        return tuple(AnnexGroup(title=draw(texts()), items=tuple(h)) for h in halves)
+
+    insights = groups(list(range(1, 11))) if pack == "wijkenaanpak" else ()
+    annexes = Annexes(building_lessons=groups(list(range(1, 11))), insights=insights)
+    return {"parts": parts, "annexes": annexes}

@@ -17,7 +17,7 @@ from strategies import AWKWARD_TEXTS, add_pictures, communities, texts
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(communities())
+@given(communities() | communities(with_blocks=True))
 def test_save_then_load_gives_the_same_community(community: Community) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

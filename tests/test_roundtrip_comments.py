@@ -459,6 +459,8 @@ def test_what_save_removes_takes_only_its_own_lines(
     members.write_text(text, encoding="utf-8")
     (starter / "sessions.yaml").write_text("- id: s1\n  start: 2025-03-12\n", encoding="utf-8")
     (starter / "quotes.yaml").write_text("[]\n", encoding="utf-8")
+    chapters = starter / "chapters.yaml"  # its blocks place the quote
+    chapters.write_text(chapters.read_text().replace("    - quote: q-first-time\n", ""))
     (starter / "readings.yaml").write_text("[]\n", encoding="utf-8")
     community = copharvest.load(starter)
     changed = attrs.evolve(community, members=(Member(id="ann", name="Ann"),))

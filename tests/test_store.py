@@ -82,7 +82,7 @@ def test_saved_yaml_is_readable_and_in_a_stable_order(tmp_path: Path) -> None:
     copharvest.save(_community(), tmp_path)
     assert (tmp_path / "community.yaml").read_text() == textwrap.dedent(
         """\
-        format_version: 1
+        format_version: 2
         name: 'Wijkenaanpak: a CoP'
         period:
           start: 2009-03-01
@@ -135,7 +135,7 @@ def test_saving_twice_gives_the_same_bytes(tmp_path: Path) -> None:
 
 def test_the_format_version_is_always_written(tmp_path: Path) -> None:
     copharvest.save(_community(), tmp_path)
-    assert (tmp_path / "community.yaml").read_text().startswith("format_version: 1\n")
+    assert (tmp_path / "community.yaml").read_text().startswith("format_version: 2\n")
 
 
 def test_save_adds_the_schema_comment(tmp_path: Path) -> None:
@@ -322,3 +322,30 @@ def test_enums_outside_the_model_are_structured_strictly() -> None:
     for value, kind in (("rood", _Colour), (True, _Size), ("1", _Size)):
         with pytest.raises(ValueError, match="expected one of"):
             converter.structure(value, kind)
+
+
+OLD_STYLE = Path(__file__).resolve().parent / "fixtures" / "old-style-harvest"
+
+
+def test_a_version_1_folder_still_loads_and_keeps_its_version(tmp_path: Path) -> None:
+    community = copharvest.load(OLD_STYLE)
+    assert community.format_version == 1
+    assert community.chapters
+    assert not any(c.blocks for c in community.chapters)
+    copharvest.save(community, tmp_path)
+    assert (tmp_path / "community.yaml").read_text().startswith("format_version: 1\n")
+
+
+@pytest.mark.parametrize("version", [3, 99])
+def test_a_newer_format_version_is_refused(tmp_path: Path, version: int) -> None:
+    copharvest.save(_community(), tmp_path)
+    text = (tmp_path / "community.yaml").read_text()
+    (tmp_path / "community.yaml").write_text(
+        text.replace("format_version: 2", f"format_version: {version}")
+    )
+    with pytest.raises(HarvestError) as caught:
+        copharvest.load(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path}/community.yaml:1: $.format_version: format version {version} is newer "
+        "than this copharvest reads (2); upgrade copharvest"
+    ]

@@ -429,10 +429,10 @@ CASES = [
     ),
     Case(
         "newer-format-version",
-        {"community.yaml": "format_version: 2\n" + COMMUNITY + "sparkle: true\n"},
+        {"community.yaml": "format_version: 3\n" + COMMUNITY + "sparkle: true\n"},
         (
-            "{dir}/community.yaml:1: $.format_version: format version 2 is newer than this "
-            "copharvest reads (1); upgrade copharvest",
+            "{dir}/community.yaml:1: $.format_version: format version 3 is newer than this "
+            "copharvest reads (2); upgrade copharvest",
         ),
     ),
     Case(

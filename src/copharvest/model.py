@@ -493,6 +493,11 @@ class BlockKind(enum.StrEnum):
     """The continuity story, computed from the records (``continuity``)."""
 
 
+CHART_IDS = ("attendance", "tiers", "organisations")
+"""The charts of the booklet a ``figure`` block may place: who came to each session
+(the attendance matrix), the tiers per session, and the organisations' coverage."""
+
+
 def _block_fits(instance: ChapterBlock, attribute: attrs.Attribute[Any], value: Any) -> None:
     kind = instance.kind
     needs = {

@@ -141,6 +141,10 @@ class _Builder:
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             self.defs.setdefault(tp.__name__, _enum_schema(tp))
             return {"$ref": f"#/$defs/{tp.__name__}"}
+        if tp is model.ChapterBlock:
+            if tp.__name__ not in self.defs:
+                self.defs[tp.__name__] = self.block_schema()
+            return {"$ref": f"#/$defs/{tp.__name__}"}
         if attrs.has(tp):
             if tp.__name__ not in self.defs:
                 self.defs[tp.__name__] = {}  # a placeholder against recursion
@@ -182,6 +186,51 @@ class _Builder:
                 ],
             }
         return schema
+
+    def block_schema(self) -> dict[str, Any]:
+        """A block as written: the key of its kind holding its main value, or a bare word."""
+        from copharvest.store.blocks_form import BLOCK_FIELDS
+
+        hints = typing.get_type_hints(model.ChapterBlock)
+        docs = _docstrings(model).get("BlockKind", {})
+        self.type_schema(model.BlockKind)  # the kinds, described, for reference
+        text = {"type": "string", "pattern": r"\S"}
+        main: dict[model.BlockKind, dict[str, Any]] = {
+            model.BlockKind.PASSAGE: text,
+            model.BlockKind.QUOTE: {"anyOf": [text, self.type_schema(model.Quote)]},
+            model.BlockKind.BOX: {"type": ["string", "null"]},
+            model.BlockKind.TABLE: text,
+            model.BlockKind.KEY_QUESTIONS: {"type": ["string", "null"]},
+            model.BlockKind.FIGURE: {"enum": list(model.CHART_IDS)},
+            model.BlockKind.PICTURE: text,
+            model.BlockKind.READINGS: {"type": "array", "items": text, "minItems": 1},
+            model.BlockKind.CONTINUITY: {"type": ["string", "null"]},
+        }
+        options: list[dict[str, Any]] = [
+            {
+                "enum": [model.BlockKind.KEY_QUESTIONS.value, model.BlockKind.CONTINUITY.value],
+                "description": "A block without a value, as a bare word.",
+            }
+        ]
+        for kind in model.BlockKind:
+            properties: dict[str, Any] = {
+                kind.value: {**main[kind], "description": _plain(docs.get(kind.name, ""))}
+            }
+            for name in (*BLOCK_FIELDS[kind], "visibility"):
+                prop = dict(self.type_schema(hints[name]))
+                doc = _field_doc(model.ChapterBlock, name)
+                if doc:
+                    prop["description"] = doc
+                properties[name] = prop
+            options.append(
+                {
+                    "type": "object",
+                    "properties": properties,
+                    "required": [kind.value],
+                    "additionalProperties": False,
+                }
+            )
+        return {"description": _class_doc(model.ChapterBlock), "oneOf": options}
 
 
 def file_schema(stem: str) -> dict[str, Any]:

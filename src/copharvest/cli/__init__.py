@@ -26,6 +26,7 @@ _COMMANDS: dict[str, str] = {
     "import": "copharvest.cli.sheets:import_sheet",
     "export": "copharvest.cli.sheets:export_sheet",
     "schema": "copharvest.cli.sheets:schema",
+    "upgrade": "copharvest.cli.upgrade:upgrade",
 }
 """Builtin subcommands: name -> ``module:attribute``."""
 

@@ -11,7 +11,13 @@ from typing import Any
 
 import click
 
-from copharvest.cli.common import FOLDER, DataError, installed_packs, print_problems
+from copharvest.cli.common import (
+    FOLDER,
+    DataError,
+    installed_packs,
+    pack_finder,
+    print_problems,
+)
 from copharvest.cli.metrics import analyse_folder, parameter_options
 from copharvest.store.problems import printable
 
@@ -71,6 +77,22 @@ def privacy_warnings(community: Any, folder: Path | None = None) -> list[str]:
     return out
 
 
+def block_notes(ctx: click.Context, community: Any, folder: Path) -> list[str]:
+    """What ``check`` says about the blocks (records not placed, public blocks placing
+    internal records) and about the harvest's ``insight-N`` lessons, one line each."""
+    from copharvest.pack import GENERIC
+    from copharvest.store.blocks_check import PackFacts
+    from copharvest.store.blocks_notes import block_warnings, insight_notes
+    from copharvest.store.folder import locate
+
+    found = pack_finder(ctx)(community.pack) if community.pack is not None else GENERIC
+    lines = [f"warning: {p}" for p in locate(folder, block_warnings(community))]
+    if found is not None:
+        facts = PackFacts.of(found, community.locale)
+        lines += [f"note: {p}" for p in locate(folder, insight_notes(community, facts))]
+    return lines
+
+
 _SYMBOLS = {"ok": "ok", "warn": "WARN", "unknown": "?"}
 
 
@@ -111,7 +133,7 @@ def check(
 
     problems: list[Problem] = []
     try:
-        community = load(folder, packs=installed_packs)
+        community = load(folder, packs=installed_packs, pack=pack_finder(ctx))
         analysis = analyse_folder(ctx, community)
     except HarvestError as exc:
         problems = list(exc.problems)
@@ -123,6 +145,8 @@ def check(
             print_problems(problems)
         raise DataError(len(problems))
     warn_unlabelled(ctx, community)  # level and kind ids the booklet cannot name
+    for line in block_notes(ctx, community, folder):
+        click.echo(line, err=True)
     result = summary(community)
     for warning in privacy_warnings(community, folder):
         click.echo(f"warning: {warning}", err=True)

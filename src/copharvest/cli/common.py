@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -31,15 +31,32 @@ def load_or_exit(folder: Path, *, check_pack: bool = False) -> Community:
     """Load a harvest folder; on problems print each on one line and exit 1.
 
     With ``check_pack`` the domain pack the community names must be installed: a
-    missing one is a problem among the others, with its line and a did-you-mean.
+    missing one is a problem among the others, with its line and a did-you-mean; and
+    the blocks that place the pack's tables are checked against it.
     """
     from copharvest.store import HarvestError, load
 
+    ctx = click.get_current_context(silent=True)
+    finder = pack_finder(ctx) if check_pack and ctx is not None else None
     try:
-        return load(folder, packs=installed_packs if check_pack else None)
+        return load(folder, packs=installed_packs if check_pack else None, pack=finder)
     except HarvestError as exc:
         print_problems(exc.problems)
         raise DataError(len(exc.problems)) from None
+
+
+def pack_finder(ctx: click.Context) -> Callable[[str], Any]:
+    """Finds an installed domain pack by id; plugins are loaded only when asked."""
+
+    def find(pack_id: str) -> Any:
+        from copharvest.plugins import PluginError, get_registry
+
+        try:
+            return get_registry(plugins_from(ctx)).packs.get(pack_id)
+        except PluginError:
+            return None  # 'check' reports it; what needs the pack is not checked
+
+    return find
 
 
 def print_problems(problems: Iterable[object]) -> None:

@@ -8,7 +8,13 @@ from typing import Any, NoReturn
 
 import click
 
-from copharvest.cli.common import FOLDER, DataError, fail, load_or_exit, plugins_from
+from copharvest.cli.common import (
+    FOLDER,
+    DataError,
+    fail,
+    load_or_exit,
+    pack_finder,
+)
 from copharvest.store.folder import COLLECTIONS
 
 _COLUMN_FIELDS = {
@@ -41,20 +47,6 @@ def _column_options(command: Any) -> Any:
             f"option when headed e.g. {usual}.",
         )(command)
     return command
-
-
-def _pack_finder(ctx: click.Context) -> Any:
-    """Finds an installed domain pack by id; plugins are loaded only when asked."""
-
-    def find(pack_id: str) -> Any:
-        from copharvest.plugins import PluginError, get_registry
-
-        try:
-            return get_registry(plugins_from(ctx)).packs.get(pack_id)
-        except PluginError:
-            return None  # 'check' reports it; matching goes on without the vocabulary
-
-    return find
 
 
 def _print_problems(problems: Any) -> NoReturn:
@@ -131,7 +123,7 @@ def import_sheet(
             sheet_name=sheet_name,
             columns=columns,
             accept=accept,  # type: ignore[arg-type]
-            packs=_pack_finder(ctx),
+            packs=pack_finder(ctx),
         )
     except HarvestError as exc:
         _print_problems(exc.problems)

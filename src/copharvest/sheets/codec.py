@@ -88,9 +88,30 @@ def to_cell(sheet: Worksheet, kind: Kind, value: Any) -> Any:
         if _lines_ok(value):
             return text_cell(sheet, "\n".join(value))
         return text_cell(sheet, _json(value))
+    if kind == "numbers" and isinstance(value, list):
+        return text_cell(sheet, ", ".join(str(n) for n in value) or "[]")
     if isinstance(value, str):
         return text_cell(sheet, value)
     return value
+
+
+def _numbers(value: Any) -> Any:
+    """``1, 2, 3`` (or one number, or ``[]``) as a list of whole numbers."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return [value]
+    if not isinstance(value, str):
+        return value
+    if value.strip() == "[]":
+        return []
+    out: list[int] = []
+    for item in re.split(r"[,;\n]", value):
+        if not item.strip():
+            continue
+        try:
+            out.append(int(item.strip()))
+        except ValueError:
+            raise cells.CellError(f"not a list of whole numbers: {value!r}") from None
+    return out
 
 
 def _decoded(value: str) -> Any:
@@ -117,6 +138,8 @@ def from_cell(kind: Kind, value: Any) -> Any:
             return cells.mark(value)
         except cells.CellError:
             return value
+    if kind == "numbers":
+        return _numbers(value)
     if kind == "list":
         if isinstance(value, str) and value.startswith("["):
             try:

@@ -1,8 +1,10 @@
 """The records workbook's layout: a sheet per kind of record, a column per field.
 
 The layout is derived from the model, so every field travels: nested lists of records
-(a session's guests, a chapter's paragraphs, a table's rows) get sheets of their own
-whose first column names the parent record.
+(a session's guests, a chapter's paragraphs and blocks, a table's rows, a part's
+introduction, an annex's groups) get sheets of their own whose first column names the
+parent record. A chapter's block has a column per field of the model (``kind``,
+``text``, ``ref``, ...), not the files' short form.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import attrs
 from copharvest import model
 from copharvest.store.folder import COLLECTIONS
 
-Kind = Literal["text", "list", "date", "bool", "plain"]
+Kind = Literal["text", "list", "numbers", "date", "bool", "plain"]
 
 
 @attrs.frozen(kw_only=True)
@@ -48,6 +50,8 @@ class Table:
     """The parent's field that holds these rows."""
     key: str | None = None
     """The heading of the column that names the parent record."""
+    parent_key: str = "id"
+    """The parent record's field that the ``key`` column holds (a part's ``number``)."""
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -76,6 +80,8 @@ def kind_of(tp: Any) -> Kind:
         return "bool"
     if typing.get_origin(tp) is tuple and typing.get_args(tp)[0] is str:
         return "list"
+    if typing.get_origin(tp) is tuple and typing.get_args(tp)[0] is int:
+        return "numbers"
     return "plain"
 
 
@@ -93,6 +99,8 @@ def flat_columns(cls: type, prefix: str = "") -> tuple[Column, ...]:
         tp = hints[field.name]
         if is_nested_list(tp) or (cls is model.Community and field.name in COLLECTION_SHEETS):
             continue
+        if cls is model.Community and field.name == "annexes":
+            continue  # only lists of groups: sheets of their own
         if attrs.has(_strip_none(tp)):
             out.extend(flat_columns(_strip_none(tp), f"{prefix}{field.name}."))
             continue
@@ -116,6 +124,27 @@ TABLES: tuple[Table, ...] = (
         cls=model.LessonText,
         parent=COMMUNITY_SHEET,
         parent_field="building_lessons",
+    ),
+    Table(name="parts", cls=model.PartText, parent=COMMUNITY_SHEET, parent_field="parts"),
+    Table(
+        name="part_intro",
+        cls=model.Passage,
+        parent="parts",
+        parent_field="intro",
+        key="part",
+        parent_key="number",
+    ),
+    Table(
+        name="annex_lessons",
+        cls=model.AnnexGroup,
+        parent=COMMUNITY_SHEET,
+        parent_field="annexes.building_lessons",
+    ),
+    Table(
+        name="annex_insights",
+        cls=model.AnnexGroup,
+        parent=COMMUNITY_SHEET,
+        parent_field="annexes.insights",
     ),
     Table(name="organisations", cls=model.Organisation, collection="organisations"),
     Table(name="members", cls=model.Member, collection="members"),
@@ -142,6 +171,13 @@ TABLES: tuple[Table, ...] = (
         cls=model.Passage,
         parent="chapters",
         parent_field="body",
+        key="chapter",
+    ),
+    Table(
+        name="chapter_blocks",
+        cls=model.ChapterBlock,
+        parent="chapters",
+        parent_field="blocks",
         key="chapter",
     ),
     Table(name="lessons", cls=model.Lesson, collection="lessons"),

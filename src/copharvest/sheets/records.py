@@ -8,14 +8,16 @@ from typing import Any
 import attrs
 from openpyxl.workbook import Workbook  # type: ignore[import-untyped,unused-ignore]
 
-from copharvest.model import Community
+from copharvest.model import BlockKind, ChapterBlock, Community
 from copharvest.sheets import cells, codec
 from copharvest.sheets.layout import COMMUNITY_SHEET, TABLES, Column, Table, flat_columns
 from copharvest.sheets.merge import Incoming
 from copharvest.sheets.problems import Location, SheetError, SheetProblem
 from copharvest.sheets.reader import Book, Grid
+from copharvest.store.blocks_form import block_field_of, block_fields, block_short_form
 from copharvest.store.converter import converter
-from copharvest.store.structure import structure
+from copharvest.store.structure import Found, structure
+from copharvest.store.validate import did_you_mean
 
 
 def _get(data: dict[str, Any], key: str) -> Any:
@@ -34,6 +36,17 @@ def _set(data: dict[str, Any], key: str, value: Any) -> None:
     data[last] = value
 
 
+TABLE_NAMED = {t.name: t for t in TABLES}
+CHILD_KEY = {t.parent: t.parent_key for t in TABLES if t.key is not None}
+"""Parent sheet -> the field of its records that the child sheets' key column holds."""
+
+
+def _field(record: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        record = getattr(record, part)
+    return record
+
+
 def _records(community: Community, table: Table) -> Iterator[tuple[str | None, Any]]:
     """(parent id, record) for every row of ``table``."""
     if table.collection is not None:
@@ -42,16 +55,20 @@ def _records(community: Community, table: Table) -> Iterator[tuple[str | None, A
         return
     assert table.parent_field is not None
     if table.parent == COMMUNITY_SHEET:
-        for record in getattr(community, table.parent_field):
+        for record in _field(community, table.parent_field):
             yield None, record
         return
-    for parent in getattr(community, str(table.parent)):
+    parent_table = TABLE_NAMED[str(table.parent)]
+    parents = _field(community, str(parent_table.collection or parent_table.parent_field))
+    for parent in parents:
         for record in getattr(parent, table.parent_field):
-            yield parent.id, record
+            yield str(getattr(parent, table.parent_key)), record
 
 
 def _unstructured(record: Any) -> dict[str, Any]:
     data = converter.unstructure(record)
+    if isinstance(record, ChapterBlock):
+        return block_fields(data)  # a column per field, not the files' short form
     # a public passage unstructures to its bare text
     return data if isinstance(data, dict) else {"text": data}
 
@@ -81,7 +98,11 @@ def write_records(workbook: Workbook, community: Community) -> None:
 
 
 def _empty_children(community: Community) -> dict[str, Any]:
-    return {t.parent_field: () for t in TABLES if t.parent == COMMUNITY_SHEET and t.parent_field}
+    return {
+        t.parent_field: ()
+        for t in TABLES
+        if t.parent == COMMUNITY_SHEET and t.parent_field and "." not in t.parent_field
+    }
 
 
 class _Problems(list[SheetProblem]):
@@ -97,7 +118,20 @@ def _structured(
     places: dict[str, int],
     problems: _Problems,
 ) -> Any:
-    value, errors = structure(data, cls)
+    kinds = [k.value for k in BlockKind]
+    errors: list[Found]
+    if cls is ChapterBlock and data.get("kind") not in kinds:
+        word = str(data.get("kind") or "")
+        hint = did_you_mean(word, kinds) if word else ""
+        value, errors = None, [(("kind",), f"expected one of {', '.join(kinds)}{hint}")]
+    elif cls is ChapterBlock:
+        value, errors = structure(block_short_form(data), cls)
+        errors = [
+            ((block_field_of(str(path[0]), data.get("kind")), *path[1:]) if path else path, m)
+            for path, m in errors
+        ]
+    else:
+        value, errors = structure(data, cls)
     for path, message in errors:
         key = ".".join(str(p) for p in path if isinstance(p, str))
         column = places.get(key)
@@ -148,6 +182,7 @@ def read_records(book: Book) -> tuple[Incoming, dict[str, list[Incoming]]]:
     header, header_fields = _read_header(book.grid(COMMUNITY_SHEET), problems)
     parents: dict[str, dict[str, int]] = {}
     collections: dict[str, list[Incoming]] = {}
+    lists: dict[str, list[Any]] = {}  # community field (``annexes.insights``) -> its records
     children: dict[tuple[str, str], dict[str | None, list[Any]]] = {}
     for table in TABLES:
         if table.name not in names:
@@ -169,6 +204,13 @@ def read_records(book: Book) -> tuple[Incoming, dict[str, list[Incoming]]]:
                 continue
             assert table.parent is not None
             assert table.parent_field is not None
+            if table.parent == COMMUNITY_SHEET:
+                items_ = lists.setdefault(table.parent_field, [])
+                if table.name in CHILD_KEY:
+                    key = str(getattr(record, CHILD_KEY[table.name]))
+                    parents.setdefault(table.name, {}).setdefault(key, len(items_))
+                items_.append(record)
+                continue
             if table.key is not None and parent_id not in parents.get(table.parent, {}):
                 where = grid.at(number, places.get(table.key), table.key or "")
                 problems.add(where, f"no {table.key} {parent_id!r} in the {table.parent} sheet")
@@ -178,10 +220,13 @@ def read_records(book: Book) -> tuple[Incoming, dict[str, list[Incoming]]]:
             ).append(record)
     if problems:
         raise SheetError(problems)
-    header_updates: dict[str, Any] = {}
     for (parent, field), groups in children.items():
-        if parent == COMMUNITY_SHEET:
-            header_updates[field] = tuple(groups[None])
+        parent_table = TABLE_NAMED[parent]
+        if parent_table.collection is None:
+            records_ = lists[str(parent_table.parent_field)]
+            for parent_id, records in groups.items():
+                i = parents[parent][str(parent_id)]
+                records_[i] = attrs.evolve(records_[i], **{field: tuple(records)})
             continue
         items = collections[parent]
         for parent_id, records in groups.items():
@@ -189,10 +234,25 @@ def read_records(book: Book) -> tuple[Incoming, dict[str, list[Incoming]]]:
             items[i] = attrs.evolve(
                 items[i], record=attrs.evolve(items[i].record, **{field: tuple(records)})
             )
-    community = attrs.evolve(header, **header_updates)
+    community = _with_lists(header, lists)
     return Incoming(
         record=community, where=header_fields["name"], fields=header_fields
     ), collections
+
+
+def _with_lists(header: Community, lists: dict[str, list[Any]]) -> Community:
+    """``header`` with the community's lists read from their sheets (``annexes.insights``)."""
+    nested: dict[str, dict[str, Any]] = {}
+    updates: dict[str, Any] = {}
+    for field, records in lists.items():
+        if "." in field:
+            outer, inner = field.split(".", 1)
+            nested.setdefault(outer, {})[inner] = tuple(records)
+        else:
+            updates[field] = tuple(records)
+    for outer, fields in nested.items():
+        updates[outer] = attrs.evolve(getattr(header, outer), **fields)
+    return attrs.evolve(header, **updates)
 
 
 def _read_header(grid: Grid, problems: _Problems) -> tuple[Community, dict[str, Location]]:

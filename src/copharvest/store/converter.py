@@ -23,7 +23,7 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from copharvest.model import BlockKind, ChapterBlock, Passage, Visibility
+from copharvest.model import ChapterBlock, Passage, Visibility
 
 
 class InvalidValue(ValueError):
@@ -247,89 +247,6 @@ def _unstructure_passage(passage: Passage) -> Any:
     return {"text": passage.text, "visibility": passage.visibility.value}
 
 
-_BLOCK_KINDS = [k.value for k in BlockKind]
-_BARE_BLOCKS = frozenset({BlockKind.KEY_QUESTIONS.value, BlockKind.CONTINUITY.value})
-_MAIN_FIELD = {
-    BlockKind.PASSAGE: "text",
-    BlockKind.QUOTE: "ref",
-    BlockKind.BOX: "title",
-    BlockKind.TABLE: "ref",
-    BlockKind.KEY_QUESTIONS: "title",
-    BlockKind.FIGURE: "ref",
-    BlockKind.PICTURE: "picture",
-    BlockKind.READINGS: "readings",
-    BlockKind.CONTINUITY: "title",
-}
-"""The field that the key naming a block's kind holds."""
-
-
-def _block_kind(value: Any) -> str:
-    named = [key for key in value if key in _BLOCK_KINDS]
-    if len(named) == 1:
-        return str(named[0])
-    if named:
-        raise InvalidValue(f"a block is one kind of block; this one names {', '.join(named)}")
-    keys = [str(key) for key in value]
-    guesses = [g for key in keys for g in difflib.get_close_matches(key, _BLOCK_KINDS, n=1)]
-    hint = f"; did you mean {guesses[0]!r}?" if guesses else ""
-    raise InvalidValue(f"a block starts with the key of its kind ({', '.join(_BLOCK_KINDS)}){hint}")
-
-
-def _structure_block(converter: cattrs.Converter) -> Callable[[Any, type], ChapterBlock]:
-    as_class = _attrs_structure(converter)(ChapterBlock)
-
-    def hook(value: Any, tp: type) -> ChapterBlock:
-        if isinstance(value, str) and value in _BARE_BLOCKS:
-            return ChapterBlock(kind=BlockKind(value))
-        if not isinstance(value, dict):
-            hint = ""
-            close = (
-                difflib.get_close_matches(value, _BLOCK_KINDS, n=1)
-                if isinstance(value, str)
-                else []
-            )
-            if close:
-                hint = f"; did you mean {close[0]!r}?"
-            raise InvalidValue(
-                "expected a block: a mapping whose first key names its kind "
-                f"(passage: TEXT, quote: ID, box: TITLE, ...); got {describe(value)}{hint}"
-            )
-        kind = BlockKind(_block_kind(value))
-        fields = dict(value)
-        main = fields.pop(kind.value)
-        fields["kind"] = kind.value
-        if kind is BlockKind.QUOTE and isinstance(main, dict):
-            fields["quote"] = main
-        elif main is not None or _MAIN_FIELD[kind] != "title":
-            if _MAIN_FIELD[kind] in fields:
-                raise InvalidValue(
-                    f"{kind.value} and {_MAIN_FIELD[kind]} say the same; keep {kind.value}"
-                )
-            fields[_MAIN_FIELD[kind]] = main
-        result: ChapterBlock = as_class(fields, tp)
-        return result
-
-    return hook
-
-
-def _unstructure_block(converter: cattrs.Converter) -> Callable[[ChapterBlock], Any]:
-    as_class = _attrs_unstructure(converter)(ChapterBlock)
-
-    def hook(block: ChapterBlock) -> Any:
-        fields: dict[str, Any] = as_class(block)
-        kind = fields.pop("kind")
-        main_field = _MAIN_FIELD[block.kind]
-        if kind in _BARE_BLOCKS and len(fields) == 0:
-            return kind
-        if block.kind is BlockKind.QUOTE and block.quote is not None:
-            main = fields.pop("quote")
-        else:
-            main = fields.pop(main_field, None)
-        return {kind: main, **fields}
-
-    return hook
-
-
 def _enum_value(value: enum.Enum) -> Any:
     return value.value
 
@@ -357,8 +274,10 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure(conv))
     conv.register_structure_hook(Passage, _structure_passage(conv))
     conv.register_unstructure_hook(Passage, _unstructure_passage)
-    conv.register_structure_hook(ChapterBlock, _structure_block(conv))
-    conv.register_unstructure_hook(ChapterBlock, _unstructure_block(conv))
+    from copharvest.store import blocks_form  # it builds on the hooks above
+
+    conv.register_structure_hook(ChapterBlock, blocks_form.structure_block(conv))
+    conv.register_unstructure_hook(ChapterBlock, blocks_form.unstructure_block(conv))
     return conv
 
 

@@ -42,7 +42,9 @@ from copharvest.model import (
     Session,
 )
 from copharvest.store import yamlio
+from copharvest.store.blocks_check import PackFacts
 from copharvest.store.converter import describe
+from copharvest.store.pictures import picture_problem
 from copharvest.store.problems import HarvestError, NotAHarvestFolder, PathPart, Problem
 from copharvest.store.structure import structure
 from copharvest.store.validate import Issue, did_you_mean, validate
@@ -176,15 +178,21 @@ class _Folder:
 
 Packs = Collection[str] | Callable[[], Collection[str] | None] | None
 """The installed domain packs, or a function that finds them when a pack is named."""
+PackFinder = Callable[[str], Any] | None
+"""Finds an installed domain pack by id (``None`` when it is not installed)."""
 
 
-def load(folder: str | os.PathLike[str], *, packs: Packs = None) -> Community:
+def load(
+    folder: str | os.PathLike[str], *, packs: Packs = None, pack: PackFinder = None
+) -> Community:
     """Load and check a harvest folder.
 
     Raises :class:`HarvestError` listing every problem found in one pass: of every
     file that can be read, with the cross-references between them. ``packs``, when
     given, are the installed domain packs the community may name (or a function that
-    returns them, called only when the community names one). Input files are only read.
+    returns them, called only when the community names one). ``pack``, when given,
+    finds an installed domain pack by id, so that blocks placing the pack's tables and
+    annex groups of its insights are checked too. Input files are only read.
     """
     root = Path(folder)
     if not root.is_dir():
@@ -232,9 +240,12 @@ def load(folder: str | os.PathLike[str], *, packs: Packs = None) -> Community:
         if state.period is None:
             state.unread.add(HEADER_FILE)
     community: Community = attrs.evolve(header, **state.values)
-    issues = validate(community, extra=state.extra, unread=state.unread)
-    if HEADER_FILE in state.sources and community.cover_image is not None:
-        issues += _cover_image(root, community.cover_image)
+    facts = None
+    if pack is not None and community.pack is not None and HEADER_FILE not in state.unread:
+        found = pack(community.pack)
+        facts = None if found is None else PackFacts.of(found, community.locale)
+    issues = validate(community, extra=state.extra, unread=state.unread, pack=facts)
+    issues += _pictures(root, community, HEADER_FILE in state.sources)
     for issue in issues:
         kept = state.kept.get(issue.file)
         if kept is not None:
@@ -344,50 +355,39 @@ def _read_collection(state: _Folder, name: str, path: Path) -> None:
     }
 
 
-IMAGE_SIGNATURES = {
-    b"\x89PNG\r\n\x1a\n": "PNG",
-    b"\xff\xd8\xff": "JPEG",
-    b"GIF87a": "GIF",
-    b"GIF89a": "GIF",
-}
-"""The picture formats a cover image may have: the ones Word and LibreOffice show."""
+def _pictures(root: Path, community: Community, header: bool) -> list[Issue]:
+    """The cover image and every picture block: PNG, JPEG or GIF files inside the folder."""
+    issues = []
+    if header and community.cover_image is not None:
+        why = picture_problem(root, community.cover_image)
+        if why is not None:
+            issues.append(Issue(HEADER_FILE, ("cover_image",), why))
+    for i, chapter in enumerate(community.chapters):
+        for j, block in enumerate(chapter.blocks):
+            if block.picture is not None:
+                why = picture_problem(root, block.picture)
+                if why is not None:
+                    where = (i, "blocks", j, "picture")
+                    issues.append(Issue("chapters", where, why, record=f"chapter {chapter.id!r}"))
+    return issues
 
 
-def _cover_image(root: Path, name: str) -> list[Issue]:
-    """The cover image must be a PNG, JPEG or GIF file inside the harvest folder."""
-
-    def problem(message: str) -> list[Issue]:
-        return [Issue(HEADER_FILE, ("cover_image",), message)]
-
-    relative = Path(name)
-    if not name.strip() or "\0" in name or relative.is_absolute() or ".." in relative.parts:
-        return problem(f"{name!r}: give a path inside the harvest folder")
-    path = root / relative
-    try:
-        if not path.resolve().is_relative_to(root.resolve()):
-            return problem(f"{name!r} leads outside the harvest folder")
-        if path.is_dir():
-            return problem(f"{name!r} is a folder, not a picture")
-        if not path.exists():
-            return problem(f"{name!r} does not exist in the harvest folder")
-        if not path.is_file():
-            return problem(f"{name!r} is not a file")
-        with path.open("rb") as image:
-            head = image.read(8)
-    except (OSError, ValueError, RuntimeError) as exc:
-        return problem(f"{name!r} cannot be read: {getattr(exc, 'strerror', None) or exc}")
-    if not any(head.startswith(signature) for signature in IMAGE_SIGNATURES):
-        return problem(f"{name!r} is not a PNG, JPEG or GIF picture")
-    from docx.image.image import Image
-
-    try:
-        size = Image.from_file(str(path))
-        damaged = not size.px_width or not size.px_height
-    except Exception:  # python-docx raises its own errors for damaged pictures
-        damaged = True
-    if damaged:
-        return problem(f"{name!r} is damaged: its size cannot be read")
-    return []
+def locate(root: Path, issues: Iterable[Issue]) -> list[Problem]:
+    """The ``issues`` about a loaded folder as problems with their files and lines."""
+    sources: dict[str, _Source | None] = {}
+    out = []
+    for issue in issues:
+        if issue.file not in sources:
+            path, _ = _find(root, issue.file)
+            sources[issue.file] = None if path is None else _read(path)[0]
+        source = sources[issue.file]
+        if source is None:
+            out.append(
+                Problem(file=root / f"{issue.file}.yaml", path=issue.path, message=issue.text)
+            )
+        else:
+            out.append(_issue_problem(source, issue))
+    return out
 
 
 def _in_order(problems: list[Problem], paths: list[Path]) -> list[Problem]:

@@ -11,12 +11,15 @@ import datetime as dt
 import difflib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from copharvest.model import FORMAT_VERSION, Community, Member, Session
 from copharvest.store.problems import PathPart, Problem, format_path
+
+if TYPE_CHECKING:
+    from copharvest.store.blocks_check import PackFacts
 
 SUPPORTED_LOCALES = ("en", "nl")
 MAX_PROPERTY = 255
@@ -303,7 +306,8 @@ def _references(c: Community, guests: dict[str, str], known: Known) -> Iterator[
     if known.members is not None and known.sessions is not None:
         speakers = known.members | guests.keys()
         for i, q in enumerate(c.quotes):
-            if q.speaker not in speakers:
+            # an outsider or an anonymous quote may have no speaker
+            if q.speaker is not None and q.speaker not in speakers:
                 message = (
                     f"unknown speaker {q.speaker!r} (not a member or "
                     f"guest id){did_you_mean(q.speaker, speakers)}"
@@ -313,13 +317,35 @@ def _references(c: Community, guests: dict[str, str], known: Known) -> Iterator[
         yield from _reference("tables", i, t, "chapter", "chapter", known.chapters)
 
 
+def _blocks(
+    c: Community,
+    guests: dict[str, str],
+    known: Known,
+    extra: Mapping[str, Collection[str]],
+    unread: Collection[str],
+    pack: PackFacts | None,
+) -> Iterator[Issue]:
+    from copharvest.store.blocks_check import Ids, block_issues, generic_facts
+
+    if c.pack is None and "community" not in unread:
+        pack = generic_facts(c.locale)
+    speakers = None
+    if known.members is not None and known.sessions is not None:
+        speakers = known.members | guests.keys()
+    yield from block_issues(c, Ids.of(c, extra, unread, pack, speakers, known.sessions))
+
+
 def validate(
     community: Community,
     *,
     extra: Mapping[str, Collection[str]] | None = None,
     unread: Collection[str] = (),
+    pack: PackFacts | None = None,
 ) -> list[Issue]:
     """Every cross-reference problem in ``community``; empty when all is well.
+
+    ``pack`` holds what is known of the domain pack the community names (its tables and
+    insights); without it, a block's table that is not the records' is not checked.
 
     For a folder that could be read only in part, ``extra`` holds the ids of records
     that exist but could not be structured (references to them are fine), and
@@ -350,6 +376,7 @@ def validate(
     issues.extend(_members(c, known))
     issues.extend(_sessions(c, members, guests, known, header))
     issues.extend(_references(c, guests, known))
+    issues.extend(_blocks(c, guests, known, extra or {}, unread, pack))
     return [_with_record(c, issue) for issue in issues]
 
 
