@@ -161,3 +161,117 @@ def test_libreoffice_converts_the_dutch_booklet(tmp_path: Path) -> None:
     document.write_bytes(_build("nl"))
     count = pages(to_pdf(document, tmp_path))
     assert 25 <= count <= 80, count
+
+
+# The example booklet's headings, box titles and table titles in order, each with the line
+# of the seed (../shared/seed/000_43dfdd9b8d90175a.txt) where the hand-made booklet has
+# it; None for what the booklet adds from the records (the continuity story's parts, the
+# overviews) and for the default heading over lessons the seed writes as prose (the line
+# is then the seed's lesson sentence, given in the comment).
+SEED_HEADINGS: tuple[tuple[str, int | None], ...] = (
+    ("Intro", 71),
+    ("I Over de CoP-aanpak", 116),
+    ("1.1 Een nieuwe relatie tussen rijk en steden", 155),
+    ("Lessen", None),  # 206 "Twee belangrijke lessen ..."
+    ("1.2 Diversiteit en samenhang in de groep", 211),
+    ("Lessen", None),  # 246 "De lessen: ..."
+    ("1.3 Inspiratie en confrontatie van buiten", 251),
+    ("Lessen", None),  # 289 "Belangrijke les ..."
+    ("1.4 De CoP gaat vooral over sturingsvragen", 295),
+    ("Lessen", None),  # 346 "De lessen voor het opzetten ..."
+    ("1.5 Gebundelde kracht gebruiken", 349),
+    ("Lessen", None),  # 380 "Wie een CoP opzet ..."
+    ("1.6 De community als leesclub", 385),
+    ("Een aantal van de boeken en rapporten die in de CoP besproken zijn", 415),
+    ("Lessen", None),  # 416 "Een algemene les ..."
+    ("1.7 Community of duiventil?", 420),
+    ("Signalen", None),
+    ("Bijeenkomsten", None),
+    ("Organisaties", None),
+    ("Maatjes voor nieuwkomers", None),
+    ("Lessen", None),  # 456 "De belangrijkste les ..."
+    ("1.8 Sfeer bouwen", 463),
+    ("Lessen", None),  # 506 "De les voor anderen ..."
+    ("1.9 Lessen voor het opzetten van een CoP", 510),
+    ("Bijlage: Tien lessen voor het bouwen van een CoP", 546),
+    ("Wie?", 547),
+    ("Wat?", 571),
+    ("Hoe?", 595),
+    ("II Leren over de wijkenaanpak", 625),
+    ("2.1 Zelfsturing en zelfredzaamheid in de wijk", 637),
+    ("CoP-lessen over zelfsturing, sociale cohesie en zelfredzaamheid", 674),
+    ("2.2 De spanning tussen systeemwereld en leefwereld", 720),
+    ("Hoe voorkom je dat je opgesloten raakt in een systeemwereld?", 760),
+    ("2.3 Verankeren van de wijkenaanpak in bestuur en organisatie", 801),
+    ("Dilemma’s bij het verankeren van de wijkenaanpak", 838),
+    ("Lessen over het verankeren van de wijkenaanpak in bestuur en organisatie", 871),
+    ("2.4 Duurzaam partnerschap met de corporaties", 857),
+    ("Lessen uit de CoP over samenwerken met de corporaties", 910),
+    ("2.5 Continuïteit in de wijkenaanpak", 968),
+    ("Lessen over het belang van continuïteit in de wijkenaanpak", 1022),
+    ("2.6 Best practices: niet uitrollen maar laten groeien", 1047),
+    ("CoP-lessen over het ‘overplanten’ van best practices", 1099),
+    ("2.7 Monitoring en verantwoording: geen verplicht nummer", 1143),
+    ("Praktische tips uit de CoP over monitoring en verantwoording", 1184),
+    ("2.8 Beweging in de wijkenaanpak", 1213),
+    ("Beweging in de wijkenaanpak", 1237),  # the VAN / NAAR table
+    ("Bijlage: Tien inzichten in sturing van de wijkenaanpak", 1272),
+    ("Bijeenkomsten", None),
+    ("Literatuur", None),
+)
+
+
+def test_the_booklets_headings_follow_the_seed() -> None:
+    document = docx.Document(io.BytesIO(_build("nl")))
+    shown = [
+        " ".join(p.text.split())
+        for p in document.paragraphs
+        if p.style is not None
+        and (p.style.name.startswith("Heading") or p.style.name == "Table Title")
+        and p.text.strip()
+    ]
+    assert shown == [heading for heading, _ in SEED_HEADINGS]
+    seed = (ROOT.parent / "shared" / "seed" / "000_43dfdd9b8d90175a.txt").read_text("utf-8")
+    lines = seed.splitlines()
+    for heading, at in SEED_HEADINGS:
+        if at is None:
+            continue
+        line = " ".join(lines[at - 1].replace("’", "'").split())
+        words = heading.replace("’", "'").replace("‘", "'").split()
+        # the seed's own heading, numbered the same (its typos and line ends aside)
+        if line == "VAN NAAR":  # the seed's movement table has only its column heads
+            continue
+        assert words[0] in line or words[-1].rstrip("?") in line, (heading, at, line)
+
+
+def test_the_story_of_continuity_stands_in_1_7_and_part_two_repeats_no_questions() -> None:
+    text = text_of(_build("nl"))
+    start = text.rindex("Community of duiventil?\n")  # the chapter, not the contents
+    end = text.rindex("Sfeer bouwen\n")
+    assert "vaste kern" in text[start:end]  # the story, in § 1.7
+    assert "Continuïteit: community of duiventil?" not in text  # no chapter of its own
+    questions = [localise(q, "nl") for q in wijkenaanpak.pack().questions]
+    for question in questions:
+        assert text.count(typographic(question, "nl")) == 1  # only in § 1.4
+    assert text.index(typographic(questions[0], "nl")) < start
+    assert "Kernvragen" not in text  # § 1.4 announces the list in its own words
+
+
+def test_the_colophon_says_het_ministerie_and_the_cover_keeps_the_publisher() -> None:
+    data = _build("nl")
+    text = text_of(data)
+    assert "Dit is een uitgave van het Ministerie van Binnenlandse Zaken" in text
+    assert "uitgave van Ministerie" not in text
+    # the cover and the document's author keep the publisher's name as it is
+    properties = docx.Document(io.BytesIO(data)).core_properties
+    assert (properties.author or "").startswith("Ministerie van Binnenlandse Zaken")
+    cover = text.split("Colofon")[0]
+    assert "Ministerie van Binnenlandse Zaken" in cover and "uitgave" not in cover
+
+
+def test_the_quote_not_for_the_booklet_is_printed_without_attribution() -> None:
+    text = text_of(_build("nl"))
+    at = text.index("(niet voor het boekje)")
+    after = text[at : text.index("\n", text.index("\n", at) + 1)]
+    assert "—" not in after  # no signature line follows the quote
+    assert "projectleider" not in after and "Deventer" not in after

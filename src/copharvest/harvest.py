@@ -434,6 +434,7 @@ def make_harvest(
         date=month_year(cover_day, locale),
         colophon=ColophonView(
             publisher=colophon.publisher,
+            publisher_line=colophon.publisher_line,
             address=colophon.address,
             text_by=colophon.text_by,
             editors=colophon.editors,

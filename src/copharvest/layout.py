@@ -120,7 +120,9 @@ class Layout:
         if kind is BlockKind.KEY_QUESTIONS:
             if not self.questions:
                 return None
-            title = block.title or self.labels.get("questions", "")
+            # an empty title prints the questions without a heading, after a passage that
+            # announces them
+            title = block.title if block.title is not None else self.labels.get("questions", "")
             return KeyQuestionsBlock(title=title, questions=self.questions)
         if kind is BlockKind.FIGURE:
             return self._figure(block)

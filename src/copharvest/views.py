@@ -476,6 +476,9 @@ class ColophonView:
 
     publisher: str
     """Publisher."""
+    publisher_line: str = attrs.field(default="", kw_only=True)
+    """The colophon's line naming the publisher as the records word it; empty for the
+    default words (``labels.published_by``) followed by ``publisher``."""
     address: tuple[str, ...]
     """Address lines."""
     text_by: tuple[str, ...]

@@ -108,7 +108,8 @@ def _piece(piece: ContentBlock, h: Harvest) -> list[str]:
     if isinstance(piece, TableBlock):
         return _table(piece.table)
     if isinstance(piece, KeyQuestionsBlock):
-        return [f"**{escape(piece.title)}**", "", *(f"- {escape(q)}" for q in piece.questions), ""]
+        heading = [f"**{escape(piece.title)}**", ""] if piece.title else []
+        return [*heading, *(f"- {escape(q)}" for q in piece.questions), ""]
     if isinstance(piece, FigureBlock):
         alt = f" — {escape(piece.alt_text)}" if piece.alt_text else ""
         return [f"*{h.labels['figure']}: {escape(piece.caption)}*{alt}", ""]
@@ -154,6 +155,10 @@ def render_text(harvest: Harvest) -> str:
         lines += [f"**{labels['audience_internal']}**", ""]
     lines += [escape(h.colophon.publisher), "", escape(h.date), "", f"## {labels['colophon']}", ""]
     col = h.colophon
+    if col.publisher_line:
+        lines += [escape(col.publisher_line), ""]
+    elif col.publisher:
+        lines += [f"{labels['published_by']} **{escape(col.publisher)}**", ""]
     for key, values in (("text_by", col.text_by), ("editors", col.editors)):
         if values:
             lines += [f"{labels[key]}: {escape(', '.join(values))}", ""]

@@ -123,11 +123,14 @@ def lesson_items(expr: str, style: str) -> str:
     )
 
 
-def bullets(expr: str, heading: str, item: str) -> str:
-    """A bullet list under a small heading."""
+def bullets(expr: str, heading: str, item: str, *, optional_heading: bool = False) -> str:
+    """A bullet list under a small heading (left out when empty, if ``optional_heading``)."""
+    title = p(r("{{ " + heading + " }}"), style="Heading3")
+    if optional_heading:
+        title = tag(f"if {heading}") + title + tag("endif")
     return (
         tag(f"if {expr}")
-        + p(r("{{ " + heading + " }}"), style="Heading3")
+        + title
         + tag(f"for {item.split('.')[0]} in {expr}")
         + p(r("{{ " + item + " }}"), style="ListBullet")
         + tag("endfor")
@@ -248,7 +251,9 @@ def colophon() -> str:
     c = "colophon"
     return (
         p(r("{{ labels.colophon }}"), style="ColophonHeading")
-        + tag(f"if {c}.publisher")
+        + tag(f"if {c}.publisher_line")
+        + p(r("{{ colophon.publisher_line }}"), style="Colophon")
+        + tag(f"elif {c}.publisher")
         + p(
             r("{{ labels.published_by }} "),
             r("{{ colophon.publisher }}", style="Strong"),
@@ -315,7 +320,7 @@ def chapter() -> str:
         + tag("elif piece.kind == 'table'")
         + pair_table("piece.table", "TableTitle")
         + tag("elif piece.kind == 'key_questions'")
-        + bullets("piece.questions", "piece.title", "question")
+        + bullets("piece.questions", "piece.title", "question", optional_heading=True)
         + tag("elif piece.kind == 'figure'")
         + tag("if piece.chart")
         + p(r("{{ piece.chart.image }}"), style="Figure")
