@@ -46,6 +46,10 @@ def generic(tmp_path: Path) -> Path:
     community = folder / "community.yaml"
     lines = community.read_text(encoding="utf-8").splitlines(keepends=True)
     community.write_text("".join(x for x in lines if not x.startswith("pack:")), encoding="utf-8")
+    # the pack's from -> to table is gone with the pack: so is the block that places it
+    chapters = folder / "chapters.yaml"
+    lines = chapters.read_text(encoding="utf-8").splitlines(keepends=True)
+    chapters.write_text("".join(x for x in lines if x.strip() != "- table: van-naar"), "utf-8")
     return folder
 
 

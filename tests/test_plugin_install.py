@@ -265,5 +265,5 @@ def test_wijkenaanpak_example_builds_with_the_installed_pack(venv: Env, tmp_path
     )
     assert built.returncode == 0, built.stderr
     text = out.read_text(encoding="utf-8")
-    assert "## Deel II: Over de wijkenaanpak" in text
+    assert "## Deel II: Leren over de wijkenaanpak" in text
     assert "Tien inzichten in sturing van de wijkenaanpak" in text

@@ -266,7 +266,8 @@ def test_the_colophon_says_het_ministerie_and_the_cover_keeps_the_publisher() ->
     properties = docx.Document(io.BytesIO(data)).core_properties
     assert (properties.author or "").startswith("Ministerie van Binnenlandse Zaken")
     cover = text.split("Colofon")[0]
-    assert "Ministerie van Binnenlandse Zaken" in cover and "uitgave" not in cover
+    assert "Ministerie van Binnenlandse Zaken" in cover
+    assert "uitgave" not in cover
 
 
 def test_the_quote_not_for_the_booklet_is_printed_without_attribution() -> None:
@@ -274,4 +275,5 @@ def test_the_quote_not_for_the_booklet_is_printed_without_attribution() -> None:
     at = text.index("(niet voor het boekje)")
     after = text[at : text.index("\n", text.index("\n", at) + 1)]
     assert "—" not in after  # no signature line follows the quote
-    assert "projectleider" not in after and "Deventer" not in after
+    assert "projectleider" not in after
+    assert "Deventer" not in after
