@@ -214,6 +214,7 @@ def draw_attendance(
     from PIL import Image, ImageDraw, ImageFont
 
     from copharvest.charts import _number
+    from copharvest.formats.docx.pictures import drawn
 
     sessions = held_sessions(community, analysis.parameters.as_of)
     if not sessions or not community.members:
@@ -273,8 +274,11 @@ def draw_attendance(
     if image.getcolors(256) is not None:  # a few flat colours: one byte a pixel
         image = image.convert("P", palette=Image.Palette.ADAPTIVE, colors=256)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(PICTURE_DPI, PICTURE_DPI), compress_level=3)
+    # as clean_picture writes a PNG (no resolution either: the booklet sets the size),
+    # so that the booklet embeds this file as it is
+    image.save(buffer, format="PNG", compress_level=3)
     path.write_bytes(buffer.getvalue())
+    drawn(buffer.getvalue())
     per_row = rows[0][1] - rows[0][0]
     per_col = columns[0][1] - columns[0][0]
     counts = (sum(map(sum, attended)), sum(map(sum, eligible)))
