@@ -166,24 +166,24 @@ def context(
     ctx: click.Context, folder: Path, audience: str, charts: bool, locale: str | None
 ) -> None:
     """Print the exact render context of FOLDER as JSON, for template authors."""
-    import tempfile
 
     from copharvest.analysis import AnalysisError
     from copharvest.pipeline import BuildError, prepare
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
     from copharvest.suppression import PrivacyError
+    from copharvest.tempdirs import temporary_directory
 
     records = load_or_exit(folder, check_pack=True)
     community = _with_locale(records, locale)
     plugins = plugins_from(ctx)
-    with tempfile.TemporaryDirectory(prefix="copharvest-") as tmp:
+    with temporary_directory("copharvest-") as tmp:
         try:
             prepared = prepare(
                 community,
                 plugins,
                 audience=Audience(audience),
-                charts_dir=Path(tmp) if charts else None,
+                charts_dir=tmp if charts else None,
                 folder=folder,
                 content_locale=records.locale,
             )
@@ -193,7 +193,7 @@ def context(
         from copharvest.formats.docx import render_context
         from copharvest.leaks import LeakError, check_publication
 
-        payload: Any = _relative(render_context(prepared.harvest), Path(tmp))
+        payload: Any = _relative(render_context(prepared.harvest), tmp)
         text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
         try:
             check_publication(
