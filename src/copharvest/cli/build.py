@@ -10,7 +10,14 @@ from typing import Any
 
 import click
 
-from copharvest.cli.common import FOLDER, fail, load_or_exit, plugins_from, report_plugin_problems
+from copharvest.cli.common import (
+    FOLDER,
+    fail,
+    load_or_exit,
+    plugins_from,
+    registry_from,
+    report_plugin_problems,
+)
 
 AUDIENCE = click.Choice(["public", "internal"])
 LOCALE = click.Choice(["en", "nl"])
@@ -103,13 +110,13 @@ def build(
     from copharvest.cli.outputs import STDOUT, check_output, choose_format
     from copharvest.formats.base import RenderError
     from copharvest.pipeline import BuildError, render
-    from copharvest.plugins import PluginError, get_registry
+    from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
     from copharvest.store import atomic_write_bytes
     from copharvest.suppression import PrivacyError
 
     plugins = plugins_from(ctx)
-    registry = get_registry(plugins)
+    registry = registry_from(ctx)
     chosen = choose_format(registry.formats, format_name, output)
     records = load_or_exit(folder, check_pack=True)
     community = _with_locale(records, locale)
