@@ -11,10 +11,10 @@ libraries for any other. ``tests/test_native_charts.py`` holds the two side by s
 
 from __future__ import annotations
 
+import html
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 if TYPE_CHECKING:
     from copharvest.formats.docx.nativechart import ChartSpec
@@ -27,6 +27,13 @@ MAX_TEXT = 255
 """Longer labels are left to the libraries (XlsxWriter truncates at 32,767)."""
 THEME = Path(__file__).resolve().parent.parent.parent / "templates" / "xlsx-theme.xml"
 """XlsxWriter's workbook theme (the Office 2007 theme), as XlsxWriter writes it."""
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, as both libraries write text (the same as
+    ``xml.sax.saxutils.escape``, whose module imports ``urllib.request`` and ``ssl``)."""
+    return html.escape(text, quote=False)
+
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
