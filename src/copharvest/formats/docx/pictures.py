@@ -30,8 +30,6 @@ def drawn(data: bytes) -> None:
 
 def clean_picture(path: str | Path) -> io.BytesIO:
     """The picture at ``path`` as a new PNG, JPEG or GIF stream without its metadata."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
     if _DRAWN:
         try:
             data = Path(path).read_bytes()
@@ -41,6 +39,8 @@ def clean_picture(path: str | Path) -> io.BytesIO:
             stream = io.BytesIO(data)
             stream.name = "picture.png"
             return stream
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     try:
         with Image.open(path) as original:
             kind = original.format or ""
