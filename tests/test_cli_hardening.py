@@ -264,3 +264,42 @@ def test_sigterm_cleans_up_like_an_interrupt(tmp_path: Path) -> None:
     assert out.read_bytes() == b"earlier"
     assert list(tmp.iterdir()) == []
     assert [p.name for p in out.parent.iterdir()] == ["booklet.docx"]
+
+
+SIGTERM_AFTER = """
+import os, signal, sys
+from copharvest.cli import _terminate_like_interrupt
+from copharvest.tempdirs import temporary_directory
+
+_terminate_like_interrupt()
+real = getattr(os, sys.argv[1])
+
+
+def then_terminated(*args, **kwargs):
+    result = real(*args, **kwargs)
+    os.kill(os.getpid(), signal.SIGTERM)  # lands as the file or folder is made
+    return result
+
+
+setattr(os, sys.argv[1], then_terminated)
+try:
+    with temporary_directory("copharvest-") as folder:
+        setattr(os, sys.argv[1], real)
+        (folder / "chart.png").write_bytes(b"drawn")
+        raise SystemExit("not stopped")
+except KeyboardInterrupt:
+    raise SystemExit(0)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+@pytest.mark.parametrize("made_by", ["open", "mkdir"])  # the probe of TMPDIR, the folder
+def test_sigterm_as_a_temporary_folder_is_made_leaves_nothing(tmp_path: Path, made_by: str) -> None:
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    script = tmp_path.parent / f"{tmp_path.name}-sigterm.py"
+    script.write_text(SIGTERM_AFTER, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), made_by], env=env, capture_output=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert list(tmp_path.iterdir()) == []

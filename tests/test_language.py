@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import example, given
+from hypothesis import strategies as st
 from lxml import etree
 
 import copharvest
@@ -225,3 +227,40 @@ def test_runs_are_split_at_the_marks_and_keep_their_formatting() -> None:
     assert START not in xml
     assert END not in xml
     assert 'descr="alt"' in xml
+
+
+def _typographic_everywhere(text: str, language: str) -> str:
+    """The quotes of ``text`` as typographic sets them, searching every text for
+    addresses and paths (typographic skips the search where none can be)."""
+    from copharvest.formats.docx import quotes
+
+    elisions = quotes.ELISIONS.get(language, quotes.ELISIONS["en"])
+    kept = [False] * len(text)
+    for match in quotes._PROTECTED.finditer(text):
+        kept[match.start() : match.end()] = [True] * (match.end() - match.start())
+    out = list(text)
+    for i, ch in enumerate(text):
+        if not kept[i] and ch == "'":
+            out[i] = quotes._single(text, i, elisions)
+        elif not kept[i] and ch == '"':
+            out[i] = quotes._double(text, i)
+    return "".join(out)
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(
+            ["a", "b1", " ", "'", '"', "/", "@", "\\", ".", ":", "www.", "(", "-", "é"]
+        ),
+        max_size=24,
+    ).map("".join),
+    language=st.sampled_from(["nl", "en"]),
+)
+@example(text="mail a'b@c.nl 'x'", language="nl")
+@example(text="in ./it's.md 't", language="nl")
+@example(text="C:\\it's 'x'", language="en")
+@example(text="www.o'reilly.com 'x'", language="en")
+def test_typographic_quotes_search_addresses_only_where_they_can_be(
+    text: str, language: str
+) -> None:
+    assert typographic(text, language) == _typographic_everywhere(text, language)

@@ -19,6 +19,8 @@ from PIL import Image
 import office
 from conftest import EXAMPLES
 from copharvest.cli import cli
+from copharvest.formats.docx import chartxml, nativechart
+from copharvest.formats.docx.nativechart import ChartSpec
 
 EXAMPLE = EXAMPLES / "wijkenaanpak-2009-2011"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -155,3 +157,78 @@ def test_libreoffice_shows_the_charts(booklet: Path, tmp_path: Path) -> None:
     assert "dezelfde mensen bij de eerste en de laatste keer" in words["charts"]
     assert "dezelfde mensen bij de eerste en de laatste keer" not in words["bare"]
     assert "Figuur 2" in words["charts"]
+
+
+def _spec(**changes: object) -> ChartSpec:
+    fields: dict[str, object] = {
+        "id": "tiers",
+        "title": "Who came",
+        "alt_text": "alt",
+        "kind": "stacked_column",
+        "categories": ("1", "2", "3"),
+        "series": (("core", (3.0, 4.0, 2.5)), ("active", (0.0, 1 / 3, 0.30000000000000004))),
+        "number_format": "0",
+        "colours": ("accent1", "accent2"),
+    }
+    fields.update(changes)
+    return ChartSpec(**fields)  # type: ignore[arg-type]
+
+
+WRITTEN = {
+    "columns": _spec(),
+    "bars of shares": _spec(
+        kind="stacked_bar",
+        categories=("Gemeente Almere", "Ministerie van WWI", "Gemeente Almere"),
+        series=(("same & <people>", (1.0, 0.75, 0.5)), ("1–3", (0.0, 0.25, 1e-05))),
+        number_format="0%",
+        maximum=1.0,
+    ),
+    "band means": _spec(
+        categories=("1–4", "5–8"),
+        series=(("core", (2.25, 3.0)), ("active", (0.5, 1.75))),
+        number_format="0.0",
+    ),
+    "a category named as a series": _spec(series=(("1", (1.0, 2.0, 3.0)),)),
+    "many series": _spec(series=tuple((f"s{i}", (1.0, 2.0, 3.0)) for i in range(24))),
+}
+LEFT_TO_THE_LIBRARIES = {
+    "a formula": _spec(categories=("=1+1", "2", "3")),
+    "a link": _spec(series=(("http://example.org", (1.0, 2.0, 3.0)),)),
+    "a control character": _spec(categories=("a\tb", "2", "3")),
+    "an escape lookalike": _spec(categories=("_x0041_", "2", "3")),
+    "whitespace around": _spec(categories=(" 1", "2", "3")),
+    "not a number": _spec(series=(("core", (float("nan"), 1.0, 2.0)),)),
+    "a whole number": _spec(series=(("core", (1, 2.0, 3.0)),)),
+    "another format": _spec(number_format="0.00"),
+    "too many series": _spec(series=tuple((f"s{i}", (1.0, 2.0, 3.0)) for i in range(25))),
+    "values unlike the categories": _spec(series=(("core", (1.0, 2.0)),)),
+}
+
+
+@pytest.mark.parametrize("spec", WRITTEN.values(), ids=WRITTEN.keys())
+def test_the_chart_writer_writes_the_bytes_of_the_libraries(spec: ChartSpec) -> None:
+    assert chartxml.writable(spec)
+    assert nativechart.chart_bytes(spec) == nativechart.library_chart_bytes(spec)
+
+
+@pytest.mark.parametrize("spec", LEFT_TO_THE_LIBRARIES.values(), ids=LEFT_TO_THE_LIBRARIES.keys())
+def test_charts_beyond_the_writer_are_left_to_the_libraries(spec: ChartSpec) -> None:
+    assert not chartxml.writable(spec)
+    if spec.series[0][1][0] == spec.series[0][1][0]:  # XlsxWriter refuses NaN
+        assert nativechart.chart_bytes(spec) == nativechart.library_chart_bytes(spec)
+
+
+def test_the_example_charts_are_written_without_the_libraries(booklet: Path) -> None:
+    code = (
+        "import sys\n"
+        "from copharvest.cli import main\n"
+        f"sys.argv = ['copharvest', 'build', {str(EXAMPLE)!r}, '-o', sys.argv[1], '-q']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted({'numpy', 'pptx', 'xlsxwriter', 'matplotlib'} & set(sys.modules)))\n"
+    )
+    out = booklet.parent / "again.docx"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(out)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+    assert out.read_bytes() == booklet.read_bytes()

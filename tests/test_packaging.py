@@ -154,6 +154,7 @@ def test_the_wheels_install_and_build_the_example(tmp_path: Path) -> None:
     with zipfile.ZipFile(next(wheels.glob("copharvest-*.whl"))) as wheel:
         names = set(wheel.namelist())
     assert "copharvest/templates/booklet.docx" in names
+    assert "copharvest/templates/xlsx-theme.xml" in names  # the charts' workbooks
     assert "copharvest/scaffold/plugin/pyproject.toml.tmpl" in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
 

@@ -214,6 +214,7 @@ def draw_attendance(
     from PIL import Image, ImageDraw, ImageFont
 
     from copharvest.charts import _number
+    from copharvest.formats.docx.pictures import drawn
 
     sessions = held_sessions(community, analysis.parameters.as_of)
     if not sessions or not community.members:
@@ -248,10 +249,11 @@ def draw_attendance(
             starts[tier] = y
         colour = _rgb(colours.get(TIER_COLOURS.get(tier, ""), "9E9E9E"))
         for c, (start, stop) in enumerate(columns):
-            cells = attended[a:b, start:stop]
-            chances = eligible[a:b, start:stop]
-            present = float(cells.sum()) / cells.size
-            missed = max(0.0, float(chances.sum() - cells.sum())) / cells.size
+            came = sum(sum(r[start:stop]) for r in attended[a:b])
+            could = sum(sum(r[start:stop]) for r in eligible[a:b])
+            cells = (b - a) * (stop - start)
+            present = came / cells
+            missed = max(0, could - came) / cells
             fill = tuple(
                 round(present * colour[k] + missed * grey[k] + (1 - present - missed) * 255)
                 for k in range(3)
@@ -272,11 +274,15 @@ def draw_attendance(
     if image.getcolors(256) is not None:  # a few flat colours: one byte a pixel
         image = image.convert("P", palette=Image.Palette.ADAPTIVE, colors=256)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(PICTURE_DPI, PICTURE_DPI), compress_level=3)
+    # as clean_picture writes a PNG (no resolution either: the booklet sets the size),
+    # so that the booklet embeds this file as it is
+    image.save(buffer, format="PNG", compress_level=3)
     path.write_bytes(buffer.getvalue())
+    drawn(buffer.getvalue())
     per_row = rows[0][1] - rows[0][0]
     per_col = columns[0][1] - columns[0][0]
-    return attendance_alt(analysis, order, attended, eligible, (per_row, per_col), words, lang)
+    counts = (sum(map(sum, attended)), sum(map(sum, eligible)))
+    return attendance_alt(analysis, order, len(sessions), counts, (per_row, per_col), words, lang)
 
 
 def _rgb(value: str) -> tuple[int, int, int]:

@@ -293,10 +293,12 @@ def _bands(size: int, per_band: int) -> list[int]:
     return list(range(0, size, per_band))
 
 
-def _matrices(community: Community, analysis: Analysis) -> tuple[list[str], Any, Any]:
-    """Members in drawing order, and who attended / could attend each session."""
-    import numpy as np
-
+def _matrices(
+    community: Community, analysis: Analysis
+) -> tuple[list[str], list[list[bool]], list[list[bool]]]:
+    """Members in drawing order, and who attended / could attend each session (a row
+    per member, a column per session). Plain lists: the booklet draws them without
+    numpy, whose import would cost more than the work."""
     c = analysis.continuity
     sessions = held_sessions(community, analysis.parameters.as_of)
     n = len(sessions)
@@ -311,16 +313,19 @@ def _matrices(community: Community, analysis: Analysis) -> tuple[list[str], Any,
         ),
     )
     row = {m.id: i for i, m in enumerate(order)}
-    attended = np.zeros((len(order), n), dtype=bool)
+    attended = [[False] * n for _ in order]
     for t, s in enumerate(sessions):
-        attended[[row[mid] for mid in set(s.attendance) if mid in row], t] = True
-    eligible = np.zeros_like(attended)
+        for mid in set(s.attendance):
+            if mid in row:
+                attended[row[mid]][t] = True
+    eligible = [[False] * n for _ in order]
     for i, m in enumerate(order):
         first = c.members[m.id].first
         start = m.joined or (dates[index[first]] if first is not None else None)
         if start is not None:
             stop = n if m.left is None else bisect.bisect_right(dates, m.left)
-            eligible[i, bisect.bisect_left(dates, start) : stop] = True
+            lo = bisect.bisect_left(dates, start)
+            eligible[i][lo:stop] = [True] * max(0, stop - lo)
     return [m.id for m in order], attended, eligible
 
 
@@ -337,7 +342,9 @@ def _attendance(
         _empty(fig, labels["attendance"], labels["no_data"])
         return labels["alt_empty"]
     n = len(sessions)
-    order, attended, eligible = _matrices(community, analysis)
+    order, attended_rows, eligible_rows = _matrices(community, analysis)
+    attended = np.array(attended_rows, dtype=bool).reshape(len(order), n)
+    eligible = np.array(eligible_rows, dtype=bool).reshape(len(order), n)
     per_row = math.ceil(len(order) / MAX_ROWS)
     per_col = math.ceil(n / MAX_COLUMNS)
     col_starts = _bands(n, per_col)
@@ -406,27 +413,37 @@ def _attendance(
     handles = [h for h in handles if h.get_label() != labels["absent"]]
     handles.append(Patch(facecolor=ELIGIBLE, edgecolor="#bbbbbb", label=labels["eligible"]))
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
-    return attendance_alt(analysis, order, attended, eligible, (per_row, per_col), labels, lang)
+    return attendance_alt(
+        analysis,
+        order,
+        n,
+        (int(attended.sum()), int(eligible.sum())),
+        (per_row, per_col),
+        labels,
+        lang,
+    )
 
 
 def attendance_alt(
     analysis: Analysis,
     order: Sequence[str],
-    attended: Any,
-    eligible: Any,
+    sessions: int,
+    counts: tuple[int, int],
     bands: tuple[int, int],
     labels: Mapping[str, str],
     lang: str,
 ) -> str:
-    """The text alternative of the attendance matrix."""
+    """The text alternative of the attendance matrix of ``order`` × ``sessions``;
+    ``counts``: its attendances, and the sessions its members could have attended."""
     c = analysis.continuity
     per_row, per_col = bands
+    attendances, chances = counts
     alt = labels["alt_attendance"].format(
         members=_count(len(order), "member", lang),
         tiers=", ".join(f"{_number(c.community.tiers[t], lang)} {labels[t]}" for t in TIERS),
-        sessions=_count(attended.shape[1], "session", lang),
-        attendances=_count(int(attended.sum()), "attendance", lang),
-        share=format_share(float(attended.sum() / max(1, eligible.sum())), lang),
+        sessions=_count(sessions, "session", lang),
+        attendances=_count(attendances, "attendance", lang),
+        share=format_share(attendances / max(1, chances), lang),
     )
     if per_row > 1 or per_col > 1:
         alt += labels["alt_banded"].format(rows=per_row, columns=per_col)

@@ -217,12 +217,15 @@ def _texts(name: str, data: bytes) -> Iterator[tuple[str, str]]:
 
 def find_leak(data: bytes, terms: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
     """Where in ``data`` the first of ``terms`` occurs (a part name, or "" for the
-    publication itself), or none."""
+    publication itself), or none. Each term is (text, pattern); the pattern matches only
+    where the text occurs (the text alone, or within word boundaries)."""
     if not terms:
         return None
-    anyone = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in terms))
+    # Each pattern matches only where its term occurs, so a plain substring search
+    # (fast) says which patterns to run: a regular expression over hundreds of
+    # kilobytes of XML, with a look-behind at every position, took a tenth of a second.
     for where, text in _texts("", data):
-        if anyone.search(text):
+        if any(term in text and pattern.search(text) for term, pattern in terms):
             return where
     return None
 

@@ -7,7 +7,6 @@ Privacy is applied once, in :func:`copharvest.harvest.make_harvest`.
 from __future__ import annotations
 
 import json
-import tempfile
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
@@ -20,6 +19,7 @@ from copharvest.model import Community
 from copharvest.pack import GENERIC, DomainPack
 from copharvest.plugins import Plugins, Registry, get_registry
 from copharvest.privacy import Audience, Naming
+from copharvest.tempdirs import temporary_directory
 from copharvest.views import ChartView, Harvest
 
 if TYPE_CHECKING:
@@ -272,9 +272,7 @@ def render(
         charts_dir = None
         # a format that embeds no charts still names a placed figure's caption and alt text
         if charts and (fmt.wants_charts or _places_figures(community)):
-            charts_dir = Path(
-                stack.enter_context(tempfile.TemporaryDirectory(prefix="copharvest-"))
-            )
+            charts_dir = stack.enter_context(temporary_directory("copharvest-"))
         report("analysing")
         prepared = prepare(
             community,

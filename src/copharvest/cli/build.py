@@ -10,7 +10,14 @@ from typing import Any
 
 import click
 
-from copharvest.cli.common import FOLDER, fail, load_or_exit, plugins_from, report_plugin_problems
+from copharvest.cli.common import (
+    FOLDER,
+    fail,
+    load_or_exit,
+    plugins_from,
+    registry_from,
+    report_plugin_problems,
+)
 
 AUDIENCE = click.Choice(["public", "internal"])
 LOCALE = click.Choice(["en", "nl"])
@@ -103,13 +110,13 @@ def build(
     from copharvest.cli.outputs import STDOUT, check_output, choose_format
     from copharvest.formats.base import RenderError
     from copharvest.pipeline import BuildError, render
-    from copharvest.plugins import PluginError, get_registry
+    from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
     from copharvest.store import atomic_write_bytes
     from copharvest.suppression import PrivacyError
 
     plugins = plugins_from(ctx)
-    registry = get_registry(plugins)
+    registry = registry_from(ctx)
     report_plugin_problems(ctx)  # before any error they may explain
     chosen = choose_format(registry.formats, format_name, output)
     records = load_or_exit(folder, check_pack=True)
@@ -167,24 +174,24 @@ def context(
     ctx: click.Context, folder: Path, audience: str, charts: bool, locale: str | None
 ) -> None:
     """Print the exact render context of FOLDER as JSON, for template authors."""
-    import tempfile
 
     from copharvest.analysis import AnalysisError
     from copharvest.pipeline import BuildError, prepare
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
     from copharvest.suppression import PrivacyError
+    from copharvest.tempdirs import temporary_directory
 
     records = load_or_exit(folder, check_pack=True)
     community = _with_locale(records, locale)
     plugins = plugins_from(ctx)
-    with tempfile.TemporaryDirectory(prefix="copharvest-") as tmp:
+    with temporary_directory("copharvest-") as tmp:
         try:
             prepared = prepare(
                 community,
                 plugins,
                 audience=Audience(audience),
-                charts_dir=Path(tmp) if charts else None,
+                charts_dir=tmp if charts else None,
                 folder=folder,
                 content_locale=records.locale,
             )
@@ -194,7 +201,7 @@ def context(
         from copharvest.formats.docx import render_context
         from copharvest.leaks import LeakError, check_publication
 
-        payload: Any = _relative(render_context(prepared.harvest), Path(tmp))
+        payload: Any = _relative(render_context(prepared.harvest), tmp)
         text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
         try:
             check_publication(

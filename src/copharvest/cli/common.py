@@ -10,7 +10,7 @@ import click
 
 if TYPE_CHECKING:
     from copharvest.model import Community
-    from copharvest.plugins import Plugins
+    from copharvest.plugins import Plugins, Registry
 
 
 class DataError(click.ClickException):
@@ -77,6 +77,9 @@ def installed_packs() -> Collection[str] | None:
     ctx = click.get_current_context(silent=True)
     if ctx is None:
         return None
+    registry = ctx.find_root().ensure_object(dict).get("registry")
+    if registry is not None:  # the command gathered it already: the packs are loaded
+        return frozenset(registry.packs)
     plugins = plugins_from(ctx)
     try:
         packs: dict[str, object] = collect(
@@ -107,6 +110,18 @@ def plugins_from(ctx: click.Context) -> Plugins:
     loaded: Plugins = state["plugins"]
     report_plugin_problems(ctx)
     return loaded
+
+
+def registry_from(ctx: click.Context) -> Registry:
+    """What the plugins of this invocation registered, gathered once (loading a domain
+    pack reads its files)."""
+    from copharvest.plugins import get_registry
+
+    state = ctx.find_root().ensure_object(dict)
+    if "registry" not in state:
+        state["registry"] = get_registry(plugins_from(ctx))
+    registry: Registry = state["registry"]
+    return registry
 
 
 def report_plugin_problems(ctx: click.Context) -> None:

@@ -6,7 +6,8 @@ in Word. python-pptx writes the chart XML (the same DrawingML chart schema serve
 Word and PowerPoint) and the workbook that holds its data; this module puts both into
 the booklet's package and gives the template a string of WordprocessingML to print.
 
-python-pptx is imported only when a chart is made (its import takes a while).
+python-pptx is imported only when a chart is made that
+:mod:`~copharvest.formats.docx.chartxml` does not write itself (its import takes a while).
 """
 
 from __future__ import annotations
@@ -86,6 +87,17 @@ class ChartSpec:
 
 def chart_bytes(spec: ChartSpec) -> tuple[bytes, bytes]:
     """The chart part's XML (without its workbook reference) and the workbook."""
+    from copharvest.formats.docx import chartxml
+    from copharvest.formats.docx.package import zip_members
+
+    if chartxml.writable(spec):  # the same bytes, without importing the libraries
+        xml = _styled(etree.fromstring(chartxml.chart_xml(spec)), spec)
+        return xml, zip_members(chartxml.workbook_members(spec, FIXED_TIME))
+    return library_chart_bytes(spec)
+
+
+def library_chart_bytes(spec: ChartSpec) -> tuple[bytes, bytes]:
+    """:func:`chart_bytes` as python-pptx and XlsxWriter write them."""
     from pptx.chart import data as pptx_data
     from pptx.enum.chart import XL_CHART_TYPE
 

@@ -25,6 +25,9 @@ _PROTECTED = re.compile(
     r"|\b[A-Za-z]:\\\S+"  # C:\x
     r"|\b[\w.-]+/[\w./'-]*\.\w{1,5}\b"  # folder/file.ext
 )
+_PROTECTED_MARKS = ("/", "@", "\\", "www.")
+"""What each kind of protected text holds: "/" (addresses, paths), "@", "\\", "www."."""
+_QUOTES = re.compile("['\"]")
 _CLOSERS = frozenset(".,;:!?)]}\u2026\u2019\u201d")
 _WORD = re.compile(r"[^\W\d_]+")
 _YEAR = re.compile(r"\d\d(?!\d)")
@@ -60,15 +63,17 @@ def typographic(text: str, language: str) -> str:
     if "'" not in text and '"' not in text:
         return text
     elisions = ELISIONS.get(language, ELISIONS["en"])
-    kept = [False] * len(text)
-    for match in _PROTECTED.finditer(text):
-        kept[match.start() : match.end()] = [True] * (match.end() - match.start())
+    # every protected pattern holds one of these marks: without them, none is searched
+    # for (the search tries its look-behinds at every position: most of the time here)
+    protected = (
+        [m.span() for m in _PROTECTED.finditer(text)]
+        if any(mark in text for mark in _PROTECTED_MARKS)
+        else []
+    )
     out = list(text)
-    for i, ch in enumerate(text):
-        if kept[i]:
+    for quote in _QUOTES.finditer(text):
+        i = quote.start()
+        if any(start <= i < end for start, end in protected):
             continue
-        if ch == "'":
-            out[i] = _single(text, i, elisions)
-        elif ch == '"':
-            out[i] = _double(text, i)
+        out[i] = _single(text, i, elisions) if text[i] == "'" else _double(text, i)
     return "".join(out)

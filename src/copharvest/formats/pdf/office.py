@@ -16,11 +16,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from copharvest.formats.base import RenderError
+from copharvest.tempdirs import temporary_directory
 
 SOFFICE_ENV = "COPHARVEST_SOFFICE"
 """The LibreOffice program to use (``soffice``), when it is not found by itself."""
@@ -189,8 +189,7 @@ def convert_to_pdf(document: bytes) -> bytes:
 
 
 def _convert(soffice: str, document: bytes, limit: float) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="copharvest-pdf-") as tmp:
-        work = Path(tmp)
+    with temporary_directory("copharvest-pdf-") as work:
         profile = work / "profile"
         scripts = profile / "user" / "Scripts" / "python"
         scripts.mkdir(parents=True)
