@@ -21,7 +21,7 @@ import itertools
 import math
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from copharvest.charts import (
     MAX_COLUMNS,
@@ -211,7 +211,7 @@ def draw_attendance(
     a row by person), columns sessions numbered along the bottom; a cell is the tier's
     colour where the member came, light grey where they could have come.
     """
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageFont
 
     from copharvest.charts import _number
     from copharvest.formats.docx.pictures import drawn
@@ -237,9 +237,9 @@ def draw_attendance(
     groups = sorted({tier_of[a] for a, _ in rows}, key=TIERS.index)
     line = round(size * 1.6)
     height = round(len(rows) * (cell_h + gap) + gap + separator * (len(groups) - 1) + line)
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
     grey = _rgb("E3E3E3")
+    boxes: list[tuple[tuple[float, float, float, float], tuple[int, ...]]] = []
+    texts: list[tuple[tuple[float, float], str, str]] = []
     y = float(gap)
     starts: dict[str, float] = {}
     for a, b in rows:
@@ -259,20 +259,19 @@ def draw_attendance(
                 for k in range(3)
             )
             x = label_width + gap + c * (cell_w + gap)
-            draw.rectangle((x, y, x + cell_w - 1, y + cell_h - 1), fill=fill)
+            boxes.append(((x, y, x + cell_w - 1, y + cell_h - 1), fill))
         y += cell_h + gap
     ends = {t: starts[u] - separator for t, u in itertools.pairwise(groups)}
     for tier in groups:
         top, bottom = starts[tier], ends.get(tier, y)
-        draw.text((0, (top + bottom) / 2), names[tier], font=font, fill="black", anchor="lm")
+        texts.append(((0, (top + bottom) / 2), names[tier], "lm"))
     step = max(1, math.ceil(len(columns) / 20))
     for c in range(0, len(columns), step):
         a, b = columns[c]
         label = str(a + 1) if b - a == 1 else f"{a + 1}–{b}"
         x = label_width + gap + c * (cell_w + gap) + cell_w / 2
-        draw.text((x, y + line / 2), label, font=font, fill="black", anchor="mm")
-    if image.getcolors(256) is not None:  # a few flat colours: one byte a pixel
-        image = image.convert("P", palette=Image.Palette.ADAPTIVE, colors=256)
+        texts.append(((x, y + line / 2), label, "mm"))
+    image = _paint((width, height), boxes, texts, font)
     buffer = io.BytesIO()
     # as clean_picture writes a PNG (no resolution either: the booklet sets the size),
     # so that the booklet embeds this file as it is
@@ -283,6 +282,55 @@ def draw_attendance(
     per_col = columns[0][1] - columns[0][0]
     counts = (sum(map(sum, attended)), sum(map(sum, eligible)))
     return attendance_alt(analysis, order, len(sessions), counts, (per_row, per_col), words, lang)
+
+
+TEXT_SHADES = 16
+"""Grey levels of the labels' anti-aliasing in a picture drawn with a palette."""
+
+
+def _paint(
+    size: tuple[int, int],
+    cells: list[tuple[tuple[float, float, float, float], tuple[int, ...]]],
+    texts: list[tuple[tuple[float, float], str, str]],
+    font: Any,
+) -> Any:
+    """The picture: black labels (anti-aliased) and coloured cells on white.
+
+    With few colours it is drawn with a palette, one byte a pixel: four times less to
+    fill and to encode than in RGB. The labels never overlap the cells, so their grey
+    levels are the palette's first entries and the cells' colours follow.
+    """
+    from PIL import Image, ImageDraw
+
+    colours = sorted({fill for _, fill in cells})
+    if len(colours) + TEXT_SHADES > 256:
+        image = Image.new("RGB", size, "white")
+        draw = ImageDraw.Draw(image)
+        for box, fill in cells:
+            draw.rectangle(box, fill=fill)
+        for xy, text, anchor in texts:
+            draw.text(xy, text, font=font, fill="black", anchor=anchor)
+        return image
+    # labels as coverage 0-255, turned into palette indices 0 (white) .. 15 (black)
+    coverage = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(coverage)
+    for xy, text, anchor in texts:
+        draw.text(xy, text, font=font, fill=255, anchor=anchor)
+    step = 256 // TEXT_SHADES
+    indices = coverage.point([min(TEXT_SHADES - 1, (v + step // 2) // step) for v in range(256)])
+    image = Image.frombytes("P", size, indices.tobytes())
+    palette: list[int] = []
+    for level in range(TEXT_SHADES):
+        shade = 255 - round(level * 255 / (TEXT_SHADES - 1))
+        palette += [shade, shade, shade]
+    for colour in colours:
+        palette += list(colour)
+    image.putpalette(palette)
+    index = {colour: TEXT_SHADES + i for i, colour in enumerate(colours)}
+    draw = ImageDraw.Draw(image)
+    for box, fill in cells:
+        draw.rectangle(box, fill=index[fill])
+    return image
 
 
 def _rgb(value: str) -> tuple[int, int, int]:

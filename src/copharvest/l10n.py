@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
+from typing import Any
+
+
+@functools.cache
+def _locale(locale: str) -> Any:
+    # Babel parses a locale's name on every call; a publication formats hundreds of numbers
+    from babel import Locale
+
+    return Locale.parse(locale.replace("-", "_"))
 
 
 def format_date(day: dt.date, pattern: str, locale: str) -> str:
     """``day`` in the CLDR date ``pattern`` of ``locale``."""
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(day, pattern, locale=locale)
+    return babel_format_date(day, pattern, locale=_locale(locale))
 
 
 def format_decimal(number: float | decimal.Decimal, locale: str, pattern: str | None = None) -> str:
@@ -27,7 +37,7 @@ def format_decimal(number: float | decimal.Decimal, locale: str, pattern: str | 
     """
     from babel.numbers import format_decimal as babel_format_decimal
 
-    return str(babel_format_decimal(number, format=pattern, locale=locale))
+    return str(babel_format_decimal(number, format=pattern, locale=_locale(locale)))
 
 
 def format_count(n: int, locale: str) -> str:
@@ -39,7 +49,7 @@ def format_share(value: float, locale: str) -> str:
     """A share between 0 and 1 as a whole percentage."""
     from babel.numbers import format_percent
 
-    return str(format_percent(value, locale=locale))
+    return str(format_percent(value, locale=_locale(locale)))
 
 
 def format_ratio(value: float, locale: str, digits: int = 2) -> str:
@@ -55,13 +65,11 @@ def language_of(locale: str) -> str:
 def plural_form(n: int, locale: str) -> str:
     """The CLDR plural category of the whole number ``n`` in ``locale`` (``one``,
     ``other``, and in other languages ``zero``, ``two``, ``few``, ``many``)."""
-    from babel import Locale
-
-    return str(Locale.parse(locale.replace("-", "_")).plural_form(n))
+    return str(_locale(locale).plural_form(n))
 
 
 def format_list(items: list[str] | tuple[str, ...], locale: str) -> str:
     """``a, b en c`` / ``a, b, and c`` (the standard style)."""
     from babel.lists import format_list as babel_format_list
 
-    return str(babel_format_list(list(items), locale=locale))
+    return str(babel_format_list(list(items), locale=_locale(locale)))
