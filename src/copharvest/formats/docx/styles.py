@@ -371,6 +371,9 @@ STYLES: tuple[str, ...] = (
     _p("TableText", paragraph=ppr(after=0, line=252), run=rpr(size=9.5)),
     _p("TableNumber", based="TableText", paragraph=ppr(jc="right")),
     _p("TableNote", based="TableText", run=rpr(color=MUTED, size=8.5)),
+    # the empty paragraph after a table in the text: the space a table needs before the
+    # paragraph that follows it (a table has no spacing of its own)
+    _p("TableEnd", based="TableText", paragraph=ppr(after=0, line=240), run=rpr(size=7)),
     _p(
         "TableArrow",
         based="TableText",

@@ -188,34 +188,38 @@ def pair_table(expr: str, title_style: str) -> str:
     """A two-column table: a movement from → to under its heads, a dilemma as "X – Y"
     rows without heads."""
     side = (TEXT_WIDTH - 500) // 2
-    return p(r("{{ " + expr + ".title }}"), style=title_style) + table(
-        (side, 500, side),
-        row_tag(f"if {expr}.kind != 'dilemma'", 3),
-        header_row(
-            (
-                (side, "{{ " + expr + ".left_label }}", False),
-                (500, "", False),
-                (side, "{{ " + expr + ".right_label }}", False),
-            )
-        ),
-        row_tag("endif", 3),
-        row_tag(f"for pair in {expr}.rows", 3),
-        row(
-            cell(p(r("{{ pair[0] }}"), style="TableText"), side),
-            cell(
-                p(
-                    r(
-                        "{% if " + expr + ".kind == 'movement' %}\u2192"
-                        "{% elif " + expr + ".kind == 'dilemma' %}\u2013{% endif %}"
-                    ),
-                    style="TableArrow",
-                ),
-                500,
+    return (
+        p(r("{{ " + expr + ".title }}"), style=title_style)
+        + table(
+            (side, 500, side),
+            row_tag(f"if {expr}.kind != 'dilemma'", 3),
+            header_row(
+                (
+                    (side, "{{ " + expr + ".left_label }}", False),
+                    (500, "", False),
+                    (side, "{{ " + expr + ".right_label }}", False),
+                )
             ),
-            cell(p(r("{{ pair[1] }}"), style="TableText"), side),
-        ),
-        row_tag("endfor", 3),
-        headless=f"{expr}.kind == 'dilemma'",
+            row_tag("endif", 3),
+            row_tag(f"for pair in {expr}.rows", 3),
+            row(
+                cell(p(r("{{ pair[0] }}"), style="TableText"), side),
+                cell(
+                    p(
+                        r(
+                            "{% if " + expr + ".kind == 'movement' %}\u2192"
+                            "{% elif " + expr + ".kind == 'dilemma' %}\u2013{% endif %}"
+                        ),
+                        style="TableArrow",
+                    ),
+                    500,
+                ),
+                cell(p(r("{{ pair[1] }}"), style="TableText"), side),
+            ),
+            row_tag("endfor", 3),
+            headless=f"{expr}.kind == 'dilemma'",
+        )
+        + p(style="TableEnd")
     )
 
 
