@@ -424,3 +424,22 @@ def test_markdown_prints_the_whole_booklet(pack_plugins: Any) -> None:
     at = [text.find(w) for w in words]
     assert -1 not in at, dict(zip(words, at, strict=True))
     assert at == sorted(at)
+
+
+@pytest.mark.parametrize("title", [None, "Onze dilemma's", ""])
+def test_a_table_block_may_retitle_its_table_or_leave_the_title_out(title: str | None) -> None:
+    c = laid_out(ChapterBlock(kind=BlockKind.TABLE, ref="dilemma", title=title))
+    original = next(t.title for t in c.tables if t.id == "dilemma")
+    expected = original if title is None else title
+    h = harvest(c)
+    (table,) = [p.table for p in h.parts[0].chapters[0].content if p.kind == "table"]
+    assert table.title == expected
+    text = render_text(h)
+    rows = docx_rows(render(c, _plugins(), format_name="docx", charts=False)[0])
+    titles = [text.replace("\u2019", "'") for style, text in rows if style == "TableTitle"]
+    if expected:
+        assert f"**{expected}**" in text
+        assert expected in titles
+    else:
+        assert original not in titles
+        assert f"**{original}**" not in text

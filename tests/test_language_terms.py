@@ -49,7 +49,10 @@ def generic(tmp_path: Path) -> Path:
     # the pack's from -> to table is gone with the pack: so is the block that places it
     chapters = folder / "chapters.yaml"
     lines = chapters.read_text(encoding="utf-8").splitlines(keepends=True)
-    chapters.write_text("".join(x for x in lines if x.strip() != "- table: van-naar"), "utf-8")
+    table = [i for i, x in enumerate(lines) if x.strip() == "- table: van-naar"]
+    chapters.write_text(
+        "".join(x for i, x in enumerate(lines) if i - 1 not in table and i not in table), "utf-8"
+    )
     return folder
 
 

@@ -116,7 +116,11 @@ class Layout:
             return self._box(block)
         if kind is BlockKind.TABLE:
             table = self.tables.get(block.ref or "")
-            return TableBlock(table=table) if table is not None else None
+            if table is None:
+                return None
+            if block.title is not None:  # the block's own title; empty for none
+                table = attrs.evolve(table, title=block.title)
+            return TableBlock(table=table)
         if kind is BlockKind.KEY_QUESTIONS:
             if not self.questions:
                 return None

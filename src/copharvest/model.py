@@ -544,8 +544,9 @@ class ChapterBlock:
     quote: Quote | None = None
     """A quote written in place instead of by id."""
     title: str | None = None
-    """The heading of a box, readings box, key questions or continuity story; none for
-    the default heading."""
+    """The heading of a box, readings box, key questions or continuity story, or a
+    table's own title instead of the table's; none for the default heading, empty for
+    none."""
     lessons: tuple[str, ...] = ()
     """A box's lessons, by id."""
     tips: tuple[str, ...] = ()

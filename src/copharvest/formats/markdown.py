@@ -63,7 +63,7 @@ def _blocks(blocks: Iterable[Block]) -> list[str]:
 
 
 def _table(table: TableView) -> list[str]:
-    lines = [f"**{escape(table.title)}**", ""]
+    lines = [f"**{escape(table.title)}**", ""] if table.title else []
     if table.kind == "dilemma":  # two poles, no direction: "X – Y" without column heads
         lines.extend(f"- {escape(left)} \u2013 {escape(right)}" for left, right in table.rows)
         return [*lines, ""]

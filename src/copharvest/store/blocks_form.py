@@ -43,7 +43,7 @@ BLOCK_FIELDS = {
     BlockKind.PASSAGE: (),
     BlockKind.QUOTE: (),
     BlockKind.BOX: ("lessons", "tips", "text"),
-    BlockKind.TABLE: (),
+    BlockKind.TABLE: ("title",),
     BlockKind.KEY_QUESTIONS: (),
     BlockKind.FIGURE: ("caption", "alt"),
     BlockKind.PICTURE: ("caption", "alt"),

@@ -189,7 +189,9 @@ def pair_table(expr: str, title_style: str) -> str:
     rows without heads."""
     side = (TEXT_WIDTH - 500) // 2
     return (
-        p(r("{{ " + expr + ".title }}"), style=title_style)
+        tag(f"if {expr}.title")
+        + p(r("{{ " + expr + ".title }}"), style=title_style)
+        + tag("endif")
         + table(
             (side, 500, side),
             row_tag(f"if {expr}.kind != 'dilemma'", 3),
