@@ -443,3 +443,58 @@ def test_a_table_block_may_retitle_its_table_or_leave_the_title_out(title: str |
     else:
         assert original not in titles
         assert f"**{original}**" not in text
+
+
+def _pack_with_groups(tmp_path: Path, groups: str) -> Any:
+    from copharvest.pack import load_pack
+
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(
+        "id: grouped\ntitle: {en: Grouped, nl: Gegroepeerd}\nlocales: [en, nl]\n", "utf-8"
+    )
+    (folder / "insights.yaml").write_text(
+        "".join(
+            f"- number: {n}\n  title: {{en: Insight {n}, nl: Inzicht {n}}}\n" for n in (1, 2, 3)
+        ),
+        "utf-8",
+    )
+    (folder / "insight_groups.yaml").write_text(groups, "utf-8")
+    return load_pack(folder)
+
+
+def test_a_pack_groups_its_insights_and_a_community_may_regroup_them(tmp_path: Path) -> None:
+    from copharvest.analysis import analyse
+    from copharvest.harvest import make_harvest
+
+    pack = _pack_with_groups(tmp_path, "- title: {en: People, nl: Mensen}\n  items: [2, 1]\n")
+    c = attrs.evolve(rich_community(), pack="grouped", locale="nl")
+    metrics = analyse(c).to_json()
+    h = make_harvest(c, metrics, pack)
+    shown = [(g.title, [i.number for i in g.insights]) for g in h.insight_groups]
+    assert shown == [("Mensen", [2, 1]), ("", [3])]
+    own = attrs.evolve(c, annexes=Annexes(insights=(AnnexGroup(title="Alles", items=(3, 2, 1)),)))
+    shown = [
+        (g.title, [i.number for i in g.insights])
+        for g in make_harvest(own, metrics, pack).insight_groups
+    ]
+    assert shown == [("Alles", [3, 2, 1])]
+
+
+@pytest.mark.parametrize(
+    ("groups", "message"),
+    [
+        ("- title: {en: A}\n  items: [4]\n", "insight 4 is not one of the pack's insights"),
+        (
+            "- title: {en: A}\n  items: [1]\n- title: {en: B}\n  items: [1]\n",
+            "insight 1 is grouped twice",
+        ),
+    ],
+)
+def test_a_pack_group_of_unknown_or_repeated_insights_is_refused(
+    tmp_path: Path, groups: str, message: str
+) -> None:
+    from copharvest.pack import PackError
+
+    with pytest.raises(PackError, match=message):
+        _pack_with_groups(tmp_path, groups)

@@ -414,9 +414,12 @@ def make_harvest(
         BuildingLessonGroup(title=title, lessons=items)
         for title, items in grouped(building, c.annexes.building_lessons or default_groups)
     )
+    pack_groups = tuple(
+        AnnexGroup(title=localise(g.title, locale), items=g.items) for g in pack.insight_groups
+    )
     insight_groups = tuple(
         InsightGroup(title=title, insights=items)
-        for title, items in grouped(insights, c.annexes.insights)
+        for title, items in grouped(insights, c.annexes.insights or pack_groups)
     )
     colophon = c.colophon
     cover_day = (

@@ -72,6 +72,16 @@ class Insight:
 
 
 @attrs.frozen(kw_only=True)
+class InsightGroup:
+    """A heading over some of the domain's insights in the annex."""
+
+    title: Localised
+    """The heading, by locale."""
+    items: tuple[int, ...]
+    """The numbers of the insights under it, in order."""
+
+
+@attrs.frozen(kw_only=True)
 class PackRow:
     """A row of a pack's two-column table."""
 
@@ -121,6 +131,9 @@ class DomainPack:
     """The ordered themes: the chapters of Part II."""
     insights: tuple[Insight, ...] = ()
     """Canonical insights for the annex."""
+    insight_groups: tuple[InsightGroup, ...] = ()
+    """Headings over the insights in the annex (a community's own ``annexes.insights``
+    replace them); insights in no group follow ungrouped."""
     tables: tuple[PackTable, ...] = ()
     """Two-column tables (the from → to movements)."""
     questions: tuple[Localised, ...] = ()
@@ -167,7 +180,16 @@ GENERIC = DomainPack(
 
 # -- loading a pack from data files ----------------------------------------------
 
-PACK_FILES = ("pack", "vocabulary", "themes", "insights", "movements", "tables", "questions")
+PACK_FILES = (
+    "pack",
+    "vocabulary",
+    "themes",
+    "insights",
+    "insight_groups",
+    "movements",
+    "tables",
+    "questions",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -199,7 +221,8 @@ def load_pack(
     ``pack.yaml`` (required): ``id``, ``title``, ``locales``, ``description``, ``labels``.
     Optional: ``vocabulary.yaml`` (``levels``, ``organisation_kinds``: lists of
     ``{id, label}``), ``themes.yaml`` (list of ``{id, title, summary}``),
-    ``insights.yaml`` (list of ``{number, title, text}``), ``movements.yaml`` (one
+    ``insights.yaml`` (list of ``{number, title, text}``), ``insight_groups.yaml``
+    (list of ``{title, items}``: headings over insight numbers), ``movements.yaml`` (one
     table: ``{id, title, kind, left_label, right_label, rows: [{left, right}]}``),
     ``tables.yaml`` (a list of such tables) and ``questions.yaml`` (a list of
     localised texts; ``steering_questions.yaml`` is read as well). Every text is a
@@ -237,10 +260,21 @@ def load_pack(
     vocabulary: _Vocabulary | None = read("vocabulary", _Vocabulary)
     themes = read("themes", tuple[Theme, ...])
     insights = read("insights", tuple[Insight, ...])
+    insight_groups = read("insight_groups", tuple[InsightGroup, ...])
     movements = read("movements", PackTable)
     tables = read("tables", tuple[PackTable, ...])
     questions = read("questions", tuple[Mapping[str, str], ...])
     steering = read("steering_questions", tuple[Mapping[str, str], ...])
+    numbers = {i.number for i in insights or ()}
+    placed: set[int] = set()
+    for g, group in enumerate(insight_groups or ()):
+        for n in group.items:
+            if n not in numbers or n in placed:
+                what = (
+                    "is not one of the pack's insights" if n not in numbers else "is grouped twice"
+                )
+                problems.append(f"{root / 'insight_groups.yaml'}: $[{g}].items: insight {n} {what}")
+            placed.add(n)
     if problems or header is None:
         raise PackError("\n".join(problems))
     return DomainPack(
@@ -253,6 +287,7 @@ def load_pack(
         organisation_kinds=vocabulary.organisation_kinds if vocabulary else (),
         themes=themes or (),
         insights=insights or (),
+        insight_groups=insight_groups or (),
         tables=((movements,) if movements else ()) + (tables or ()),
         questions=(questions or ()) + (steering or ()),
         checks=checks,
