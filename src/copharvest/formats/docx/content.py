@@ -79,9 +79,8 @@ def place_pictures(context: dict[str, Any], part: Any, options: RenderOptions) -
     has no folder to be found in is left out."""
     from docx.shared import Mm
 
-    from copharvest.formats.docx.nativechart import ChartSpec, add_chart
     from copharvest.formats.docx.pictures import clean_picture
-    from copharvest.formats.docx.renderer import CHART_WIDTH_MM, _cover_width_mm, _picture
+    from copharvest.formats.docx.renderer import _cover_width_mm, _picture, chart_image
 
     for part_view in context["parts"]:
         for chapter in part_view["chapters"]:
@@ -89,18 +88,7 @@ def place_pictures(context: dict[str, Any], part: Any, options: RenderOptions) -
             for piece in chapter["content"]:
                 chart = piece.get("chart") if piece["kind"] == "figure" else None
                 if chart:
-                    if chart.get("data"):
-                        chart["image"] = add_chart(
-                            part, ChartSpec.from_context(chart), CHART_WIDTH_MM
-                        )
-                    else:
-                        chart["image"] = _picture(
-                            part,
-                            clean_picture(chart["path"]),
-                            Mm(CHART_WIDTH_MM),
-                            chart["title"],
-                            chart["alt_text"],
-                        )
+                    chart["image"] = chart_image(part, chart)
                 elif piece["kind"] == "picture":
                     if options.folder is None:
                         continue

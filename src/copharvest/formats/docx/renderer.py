@@ -259,6 +259,20 @@ def _picture(part: Any, picture: io.BytesIO, width: Any, title: str, alt: str) -
     )
 
 
+def chart_image(part: Any, chart: dict[str, Any]) -> Any:
+    """A chart of the render context as inert markup: a native Word chart when it has
+    numbers, else its (cleaned) picture."""
+    from docx.shared import Mm
+
+    from copharvest.formats.docx.nativechart import ChartSpec, add_chart
+    from copharvest.formats.docx.pictures import clean_picture
+
+    if chart.get("data"):
+        return add_chart(part, ChartSpec.from_context(chart), CHART_WIDTH_MM)
+    picture = clean_picture(chart["path"])
+    return _picture(part, picture, Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"])
+
+
 def _drop_unused_pictures(part: Any, before: set[str]) -> None:
     """Forget the pictures and charts added for the context that the template did not
     print."""
@@ -294,7 +308,6 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     from jinja2.exceptions import TemplateError
 
     from copharvest.formats.docx.intake import sanitize
-    from copharvest.formats.docx.nativechart import ChartSpec, add_chart
     from copharvest.formats.docx.package import package_members, zip_members
     from copharvest.formats.docx.pictures import clean_picture
     from copharvest.formats.docx.post import (
@@ -321,17 +334,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     part = tpl.docx.part
     rels_before = set(part.rels)
     for chart in context["continuity"]["charts"]:
-        if chart.get("data"):  # numbers: a native Word chart
-            spec = ChartSpec.from_context(chart)
-            chart["image"] = add_chart(part, spec, CHART_WIDTH_MM)
-            continue
-        chart["image"] = _picture(
-            part,
-            clean_picture(chart["path"]),
-            Mm(CHART_WIDTH_MM),
-            chart["title"],
-            chart["alt_text"],
-        )
+        chart["image"] = chart_image(part, chart)
     place_pictures(context, part, options)
     cover = context.get("cover")
     if cover and options.folder is None:
