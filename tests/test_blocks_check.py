@@ -218,6 +218,28 @@ def test_the_packs_tables_and_insights_are_known_to_check(
     ) in result.output.splitlines()
 
 
+@pytest.mark.parametrize(
+    ("pack", "unknown"),
+    [
+        ("pack: wijkenaanpak\n", None),  # the named pack's table is known
+        ("pack: [wijkenaanpak]\n", None),  # a pack that cannot be told: not checked
+        ("", "'van-naar'"),  # no pack: the generic one, which has no such table
+    ],
+)
+def test_a_broken_community_file_keeps_the_pack_it_names(
+    write_files: Callable[..., Path], pack: str, unknown: str | None
+) -> None:
+    broken = "parts:\n  - {number: 2, key_questions: 'no'}\n"
+    folder = _folder(write_files, "- table: van-naar\n", pack + broken)
+    result = _check(folder)
+    assert result.exit_code == 1, result.output
+    assert "$.parts[0].key_questions: expected true or false" in result.output
+    tables = [line for line in result.output.splitlines() if "unknown table" in line]
+    assert tables == ([] if unknown is None else [tables[0]])
+    if unknown is not None:
+        assert unknown in tables[0]
+
+
 def test_the_library_check_leaves_the_packs_tables_to_check(
     write_files: Callable[..., Path],
 ) -> None:

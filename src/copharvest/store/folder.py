@@ -174,6 +174,10 @@ class _Folder:
     unread: set[str] = attrs.Factory(set)
     """Stems of files that exist but could not be read or parsed."""
     period: Period | None = None
+    standing: dict[str, Any] = attrs.Factory(dict)
+    """What the stand-in of a community.yaml that could not be structured keeps of it: the
+    pack it names ("" when that cannot be told) and its locale, so that the records are
+    checked against the right pack."""
 
 
 Packs = Collection[str] | Callable[[], Collection[str] | None] | None
@@ -236,7 +240,9 @@ def load(
     header = state.values.pop(HEADER_FILE, None)
     if header is None:
         # a stand-in, so the records can be checked against each other
-        header = Community(name="", period=state.period or Period(start=dt.date.min))
+        header = Community(
+            name="", period=state.period or Period(start=dt.date.min), **state.standing
+        )
         if state.period is None:
             state.unread.add(HEADER_FILE)
     community: Community = attrs.evolve(header, **state.values)
@@ -432,4 +438,8 @@ def _structure_header(source: _Source, data: Any, state: _Folder) -> list[Proble
     else:
         # the period alone still lets the sessions be checked against it
         state.period, _ = structure(data.get("period"), Period)
+        if "pack" in data:  # a pack that cannot be told is not the generic one
+            state.standing["pack"] = data["pack"] if isinstance(data["pack"], str) else ""
+        if isinstance(data.get("locale"), str):
+            state.standing["locale"] = data["locale"]
     return problems
