@@ -80,31 +80,3 @@ def test_the_cover_picture_is_published_without_its_metadata(
     assert published.size == (30, 60)  # turned upright
     assert published.info.get("icc_profile")  # the colours are kept
     assert len(published.getexif()) == 0  # no EXIF at all: no GPS, no orientation left
-
-
-def test_a_drawn_chart_enters_the_booklet_as_the_cleaning_would_write_it(
-    tmp_path: Path,
-) -> None:
-    import copharvest
-    from conftest import EXAMPLES
-    from copharvest.formats.docx import pictures
-    from copharvest.pipeline import prepare
-    from copharvest.plugins import get_plugins
-
-    prepare(
-        copharvest.load(EXAMPLES / "wijkenaanpak-2009-2011"), get_plugins(), charts_dir=tmp_path
-    )
-    drawn = (tmp_path / "attendance.png").read_bytes()
-    assert pictures.clean_picture(tmp_path / "attendance.png").getvalue() == drawn
-    # the same pixels with a text chunk added are not the drawn file: they are cleaned
-    with Image.open(io.BytesIO(drawn)) as image:
-        from PIL import PngImagePlugin
-
-        info = PngImagePlugin.PngInfo()
-        info.add_text("Author", "Png Authorname")
-        image.save(tmp_path / "signed.png", "PNG", pnginfo=info, compress_level=3)
-    assert b"Authorname" in (tmp_path / "signed.png").read_bytes()
-    assert pictures.clean_picture(tmp_path / "signed.png").getvalue() == drawn
-    # and decoding and encoding it anew gives the very bytes drawn
-    pictures._DRAWN.clear()
-    assert pictures.clean_picture(tmp_path / "attendance.png").getvalue() == drawn

@@ -1,32 +1,30 @@
-"""The booklet's charts, made without matplotlib.
+"""The booklet's charts, made without matplotlib or any imaging library.
 
 Two charts are numbers that the format draws itself (native Word charts: crisp, in
 the template's theme colours and fonts, their data editable): who came to each
 session by tier, and the organisations' coverage. The attendance matrix (members ×
-sessions) stays a picture, because a chart of eighty unlabelled rows is a picture by
-nature; it is drawn with Pillow at print resolution, in the same theme colours, with
-no per-person labels. matplotlib draws the same charts for ``copharvest metrics
---charts`` only (:mod:`copharvest.charts`).
+sessions) is a grid of shaded cells that the format draws as a table: a row per
+member, grouped and labelled by tier (never by person), a column per session, in the
+same theme colours and the template's font. Eighty members make eighty rows of about
+2 mm, one page high, as legible as a picture and as crisp at any zoom, with no picture
+to draw. matplotlib draws the same charts for ``copharvest metrics --charts`` only
+(:mod:`copharvest.charts`).
 
-The limits of large harvests are kept: sessions beyond
-:data:`~copharvest.charts.MAX_COLUMNS` and members beyond
-:data:`~copharvest.charts.MAX_ROWS` are drawn in bands, and more organisations than
+The limits of large harvests are kept: more than :data:`GRID_COLUMNS` sessions and
+:data:`GRID_ROWS` members are shown in bands, and more organisations than
 :data:`~copharvest.charts.MAX_ORGANISATIONS` as a histogram of their coverage.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
 from collections.abc import Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from copharvest.charts import (
     MAX_COLUMNS,
     MAX_ORGANISATIONS,
-    MAX_ROWS,
     _matrices,
     _short,
     attendance_alt,
@@ -34,11 +32,11 @@ from copharvest.charts import (
     composition_alt,
     coverage_alt,
 )
-from copharvest.continuity import TIERS, UNKNOWN, held_sessions
+from copharvest.continuity import TIERS, UNKNOWN, Tier, held_sessions
 from copharvest.health import language
 from copharvest.l10n import format_share
 from copharvest.model import Community
-from copharvest.views import ChartData, ChartView
+from copharvest.views import ChartData, ChartGrid, ChartView, GridGroup
 
 if TYPE_CHECKING:
     from copharvest.analysis import Analysis
@@ -49,7 +47,7 @@ TIER_COLOURS = {
     "occasional": "accent3",
     "peripheral": "accent4",
 }
-"""Each tier's theme colour, in the native charts and the attendance picture alike."""
+"""Each tier's theme colour, in the native charts and the attendance grid alike."""
 SEAT_COLOURS = {False: "accent1", True: "accent4", None: "muted"}
 """Coverage bars by ``delegate_changed``: the same people, the seat passed on, cannot tell."""
 DEFAULT_ACCENTS = {
@@ -61,33 +59,24 @@ DEFAULT_ACCENTS = {
     "accent6": "239B56",
 }
 """The accents used when a template's theme has none."""
-PICTURE_DPI = 300
-"""The attendance picture's resolution at its printed width."""
 
 
 def booklet_charts(
     community: Community,
     analysis: Analysis,
-    outdir: Path,
     *,
     locale: str,
     labels: Mapping[str, str] | None = None,
     accents: Mapping[str, str] | None = None,
 ) -> list[ChartView]:
-    """The three charts of the continuity chapter: the attendance picture drawn into
-    ``outdir`` in the theme's ``accents`` (``accent1`` -> RGB), the others as data."""
+    """The three charts of the continuity chapter, in the theme's ``accents``
+    (``accent1`` -> RGB): the attendance grid, and two charts of numbers."""
     words = chart_words(locale, labels)
     lang = language(locale)
     colours = {**DEFAULT_ACCENTS, **(accents or {})}
-    attendance_path = outdir / "attendance.png"
-    alt = draw_attendance(community, analysis, attendance_path, words, lang, colours)
+    grid, alt = attendance_grid(community, analysis, words, lang, colours)
     charts = [
-        ChartView(
-            id="attendance",
-            path=str(attendance_path),
-            title=words["attendance"],
-            alt_text=alt,
-        )
+        ChartView(id="attendance", path="", title=words["attendance"], alt_text=alt, grid=grid)
     ]
     data, alt = composition_data(community, analysis, words, lang)
     charts.append(
@@ -197,140 +186,79 @@ def coverage_data(
     return data, alt
 
 
-def draw_attendance(
+GRID_ROWS = 100
+"""Members beyond this many are shown in bands of successive rows."""
+GRID_COLUMNS = 30
+"""Sessions beyond this many are shown in bands of successive columns."""
+MISSED = "E3E3E3"
+"""The grey of a session a member could have come to and did not."""
+
+
+def attendance_grid(
     community: Community,
     analysis: Analysis,
-    path: Path,
     words: Mapping[str, str],
     lang: str,
     colours: Mapping[str, str],
-) -> str:
-    """Draw the attendance matrix as a PNG at print resolution; returns its alt text.
+) -> tuple[ChartGrid, str]:
+    """The attendance matrix as a grid of shaded cells, and its alt text.
 
     Rows are members grouped by tier, each group labelled with its tier and size (never
-    a row by person), columns sessions numbered along the bottom; a cell is the tier's
-    colour where the member came, light grey where they could have come.
+    a row by person), columns sessions; a cell is the tier's colour where the member
+    came, light grey where they could have come, empty before they joined or after they
+    left. Beyond :data:`GRID_ROWS` members or :data:`GRID_COLUMNS` sessions a cell is a
+    band, shaded by its share of each.
     """
-    from PIL import Image, ImageFont
-
     from copharvest.charts import _number
-    from copharvest.formats.docx.pictures import drawn
 
     sessions = held_sessions(community, analysis.parameters.as_of)
     if not sessions or not community.members:
-        Image.new("RGB", (10, 10), "white").save(path, format="PNG")
-        return str(words["alt_empty"])
+        return ChartGrid(columns=(), groups=()), str(words["alt_empty"])
     order, attended, eligible = _matrices(community, analysis)
-    rows = _bands(len(order), MAX_ROWS)
-    columns = _bands(len(sessions), MAX_COLUMNS)
     tier_of = [analysis.continuity.members[m].tier for m in order]
-    size = round(9 / 72 * PICTURE_DPI)  # 9 pt as printed
-    font = ImageFont.load_default(size=size)
+    # a band of rows never mixes two tiers: at most one band more per tier
+    per = 1 if len(order) <= GRID_ROWS else math.ceil(len(order) / (GRID_ROWS - len(TIERS)))
+    rows: list[tuple[int, int]] = []
+    for _, run in itertools.groupby(range(len(order)), key=tier_of.__getitem__):
+        members = list(run)
+        end = members[-1] + 1
+        rows += [(start, min(end, start + per)) for start in range(members[0], end, per)]
+    columns = _bands(len(sessions), GRID_COLUMNS)
     tiers = analysis.continuity.community.tiers
-    names = {t: f"{words[t]} ({_number(tiers[t], lang)})" for t in TIERS}
-    label_width = max(round(font.getlength(text)) for text in names.values()) + 40
-    width = round(150 / 25.4 * PICTURE_DPI)  # 150 mm, the width the booklet prints it
-    gap = max(2, width // 500)
-    cell_w = (width - label_width - gap * (len(columns) + 1)) / len(columns)
-    cell_h = max(6.0, min(cell_w, 1900 / len(rows)))
-    separator = 6 * gap
-    groups = sorted({tier_of[a] for a, _ in rows}, key=TIERS.index)
-    line = round(size * 1.6)
-    height = round(len(rows) * (cell_h + gap) + gap + separator * (len(groups) - 1) + line)
-    grey = _rgb("E3E3E3")
-    boxes: list[tuple[tuple[float, float, float, float], tuple[int, ...]]] = []
-    texts: list[tuple[tuple[float, float], str, str]] = []
-    y = float(gap)
-    starts: dict[str, float] = {}
+    grey = _rgb(MISSED)
+    grouped: dict[Tier, list[tuple[str, ...]]] = {}
     for a, b in rows:
         tier = tier_of[a]
-        if tier not in starts:
-            y += separator if starts else 0
-            starts[tier] = y
         colour = _rgb(colours.get(TIER_COLOURS.get(tier, ""), "9E9E9E"))
-        for c, (start, stop) in enumerate(columns):
+        cells: list[str] = []
+        for start, stop in columns:
             came = sum(sum(r[start:stop]) for r in attended[a:b])
             could = sum(sum(r[start:stop]) for r in eligible[a:b])
-            cells = (b - a) * (stop - start)
-            present = came / cells
-            missed = max(0, could - came) / cells
-            fill = tuple(
+            size = (b - a) * (stop - start)
+            present, missed = came / size, max(0, could - came) / size
+            if present + missed == 0:
+                cells.append("")
+                continue
+            fill = (
                 round(present * colour[k] + missed * grey[k] + (1 - present - missed) * 255)
                 for k in range(3)
             )
-            x = label_width + gap + c * (cell_w + gap)
-            boxes.append(((x, y, x + cell_w - 1, y + cell_h - 1), fill))
-        y += cell_h + gap
-    ends = {t: starts[u] - separator for t, u in itertools.pairwise(groups)}
-    for tier in groups:
-        top, bottom = starts[tier], ends.get(tier, y)
-        texts.append(((0, (top + bottom) / 2), names[tier], "lm"))
-    step = max(1, math.ceil(len(columns) / 20))
-    for c in range(0, len(columns), step):
-        a, b = columns[c]
-        label = str(a + 1) if b - a == 1 else f"{a + 1}–{b}"
-        x = label_width + gap + c * (cell_w + gap) + cell_w / 2
-        texts.append(((x, y + line / 2), label, "mm"))
-    image = _paint((width, height), boxes, texts, font)
-    buffer = io.BytesIO()
-    # as clean_picture writes a PNG (no resolution either: the booklet sets the size),
-    # so that the booklet embeds this file as it is
-    image.save(buffer, format="PNG", compress_level=3)
-    path.write_bytes(buffer.getvalue())
-    drawn(buffer.getvalue())
-    per_row = rows[0][1] - rows[0][0]
+            cells.append("".join(f"{v:02X}" for v in fill))
+        grouped.setdefault(tier, []).append(tuple(cells))
+    groups = tuple(
+        GridGroup(
+            label=f"{words[tier]} ({_number(tiers[tier], lang)})",
+            colour=TIER_COLOURS.get(tier, ""),
+            fill=colours.get(TIER_COLOURS.get(tier, ""), "9E9E9E").upper(),
+            rows=tuple(cells),
+        )
+        for tier, cells in sorted(grouped.items(), key=lambda item: TIERS.index(item[0]))
+    )
+    labels = tuple(str(a + 1) if b - a == 1 else f"{a + 1}–{b}" for a, b in columns)
     per_col = columns[0][1] - columns[0][0]
     counts = (sum(map(sum, attended)), sum(map(sum, eligible)))
-    return attendance_alt(analysis, order, len(sessions), counts, (per_row, per_col), words, lang)
-
-
-TEXT_SHADES = 16
-"""Grey levels of the labels' anti-aliasing in a picture drawn with a palette."""
-
-
-def _paint(
-    size: tuple[int, int],
-    cells: list[tuple[tuple[float, float, float, float], tuple[int, ...]]],
-    texts: list[tuple[tuple[float, float], str, str]],
-    font: Any,
-) -> Any:
-    """The picture: black labels (anti-aliased) and coloured cells on white.
-
-    With few colours it is drawn with a palette, one byte a pixel: four times less to
-    fill and to encode than in RGB. The labels never overlap the cells, so their grey
-    levels are the palette's first entries and the cells' colours follow.
-    """
-    from PIL import Image, ImageDraw
-
-    colours = sorted({fill for _, fill in cells})
-    if len(colours) + TEXT_SHADES > 256:
-        image = Image.new("RGB", size, "white")
-        draw = ImageDraw.Draw(image)
-        for box, fill in cells:
-            draw.rectangle(box, fill=fill)
-        for xy, text, anchor in texts:
-            draw.text(xy, text, font=font, fill="black", anchor=anchor)
-        return image
-    # labels as coverage 0-255, turned into palette indices 0 (white) .. 15 (black)
-    coverage = Image.new("L", size, 0)
-    draw = ImageDraw.Draw(coverage)
-    for xy, text, anchor in texts:
-        draw.text(xy, text, font=font, fill=255, anchor=anchor)
-    step = 256 // TEXT_SHADES
-    indices = coverage.point([min(TEXT_SHADES - 1, (v + step // 2) // step) for v in range(256)])
-    image = Image.frombytes("P", size, indices.tobytes())
-    palette: list[int] = []
-    for level in range(TEXT_SHADES):
-        shade = 255 - round(level * 255 / (TEXT_SHADES - 1))
-        palette += [shade, shade, shade]
-    for colour in colours:
-        palette += list(colour)
-    image.putpalette(palette)
-    index = {colour: TEXT_SHADES + i for i, colour in enumerate(colours)}
-    draw = ImageDraw.Draw(image)
-    for box, fill in cells:
-        draw.rectangle(box, fill=index[fill])
-    return image
+    alt = attendance_alt(analysis, order, len(sessions), counts, (per, per_col), words, lang)
+    return ChartGrid(columns=labels, groups=groups), alt
 
 
 def _rgb(value: str) -> tuple[int, int, int]:

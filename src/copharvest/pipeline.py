@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,6 @@ from copharvest.model import Community
 from copharvest.pack import GENERIC, DomainPack
 from copharvest.plugins import Plugins, Registry, get_registry
 from copharvest.privacy import Audience, Naming
-from copharvest.tempdirs import temporary_directory
 from copharvest.views import ChartView, Harvest
 
 if TYPE_CHECKING:
@@ -109,7 +107,7 @@ def prepare(
     *,
     audience: Audience = Audience.PUBLIC,
     overrides: Mapping[str, Any] | None = None,
-    charts_dir: Path | None = None,
+    charts: bool = False,
     registry: Registry | None = None,
     folder: Path | None = None,
     accents: Mapping[str, str] | None = None,
@@ -117,9 +115,9 @@ def prepare(
 ) -> Prepared:
     """Analyse the community and build the Harvest view model for ``audience``.
 
-    :param charts_dir: where to draw the charts' pictures; none to build without charts.
-        There are no charts either while there is too little to measure.
-    :param accents: the template theme's colours (``accent1`` -> RGB), for pictures.
+    :param charts: build the continuity story's charts. There are none while there is
+        too little to measure.
+    :param accents: the template theme's colours (``accent1`` -> RGB), for the charts.
     :param folder: the harvest folder, where the cover picture the community names is;
         none to leave the picture out. The view model gives the picture's path as the
         records do, relative to the folder, so that no local path is published.
@@ -139,17 +137,16 @@ def prepare(
     metrics = analysis.to_json()
     # the groups carry the same names in the charts as in the text (a pack's wording)
     words = labels_for(community.locale, pack.labels)
-    charts: list[ChartView] = []
+    drawn: list[ChartView] = []
     summary = analysis.continuity.community
-    if charts_dir is not None and measurable(summary.sessions, summary.attendances):
+    if charts and measurable(summary.sessions, summary.attendances):
         from copharvest.booklet_charts import booklet_charts
 
         # the charts of a public publication merge small organisations as its tables do
         chart_community, chart_analysis = charts_input(community, analysis, audience, words)
-        charts = booklet_charts(
+        drawn = booklet_charts(
             chart_community,
             chart_analysis,
-            charts_dir,
             locale=community.locale,
             labels=words,
             accents=accents,
@@ -161,7 +158,7 @@ def prepare(
         pack,
         audience=audience,
         building_lessons=texts,
-        charts=charts,
+        charts=drawn,
         cover_image=community.cover_image if folder is not None else None,
         check_labels=analysis.check_labels,
         pictures=folder is not None,
@@ -268,44 +265,41 @@ def render(
         if problems:
             raise BuildError("\n".join(problems))
     report = progress or (lambda message: None)
-    with ExitStack() as stack:
-        charts_dir = None
-        # a format that embeds no charts still names a placed figure's caption and alt text
-        if charts and (fmt.wants_charts or _places_figures(community)):
-            charts_dir = stack.enter_context(temporary_directory("copharvest-"))
-        report("analysing")
-        prepared = prepare(
-            community,
-            plugins,
-            audience=audience,
-            overrides=overrides,
-            charts_dir=charts_dir,
-            registry=registry,
+    # a format that embeds no charts still names a placed figure's caption and alt text
+    charts = charts and (fmt.wants_charts or _places_figures(community))
+    report("analysing")
+    prepared = prepare(
+        community,
+        plugins,
+        audience=audience,
+        overrides=overrides,
+        charts=charts,
+        registry=registry,
+        folder=folder,
+        accents=template_accents(fmt, template) if charts else None,
+        content_locale=content_locale,
+    )
+    report(f"rendering {fmt.name}")
+    try:
+        options = RenderOptions(
+            template=template,
+            progress=report,
             folder=folder,
-            accents=template_accents(fmt, template) if charts_dir is not None else None,
-            content_locale=content_locale,
+            warn=warn or (lambda message: None),
         )
-        report(f"rendering {fmt.name}")
-        try:
-            options = RenderOptions(
-                template=template,
-                progress=report,
-                folder=folder,
-                warn=warn or (lambda message: None),
-            )
-            shown = prepared.harvest
-            if charts_dir is not None and not fmt.wants_charts:
-                from copharvest.layout import without_charts
+        shown = prepared.harvest
+        if charts and not fmt.wants_charts:
+            from copharvest.layout import without_charts
 
-                shown = without_charts(shown)
-            data = fmt.render(shown, options)
-        except RenderError:
-            raise
-        except Exception as exc:
-            raise BuildError(
-                f"{plugins.describe(fmt.plugin)} failed to render the {fmt.name} format: "
-                f"{type(exc).__name__}: {exc}"
-            ) from exc
+            shown = without_charts(shown)
+        data = fmt.render(shown, options)
+    except RenderError:
+        raise
+    except Exception as exc:
+        raise BuildError(
+            f"{plugins.describe(fmt.plugin)} failed to render the {fmt.name} format: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
     if not isinstance(data, bytes):
         raise BuildError(
             f"{plugins.describe(fmt.plugin)} rendered the {fmt.name} format as "

@@ -143,8 +143,35 @@ class ChartData:
 
 
 @attrs.frozen(kw_only=True)
+class GridGroup:
+    """Rows of a shaded grid under one label: the members of a tier, say."""
+
+    label: str
+    """Printed beside its rows ("Vaste kern (18)")."""
+    colour: str
+    """The theme colour (``accent1`` … ``accent6``) of a cell that is wholly filled."""
+    fill: str
+    """That colour's RGB in the template's theme (``1B4F72``), as the cells give it."""
+    rows: tuple[tuple[str, ...], ...]
+    """Each row's cells, one per column: the RGB colour it is filled with (``1B4F72``),
+    empty for none."""
+
+
+@attrs.frozen(kw_only=True)
+class ChartGrid:
+    """A chart that a format draws as a table of shaded cells: the attendance matrix,
+    a row per member (no names) and a column per session."""
+
+    columns: tuple[str, ...]
+    """Each column's label along the bottom ("1", or "1–5" for a band of sessions)."""
+    groups: tuple[GridGroup, ...]
+    """The rows, in groups, top to bottom."""
+
+
+@attrs.frozen(kw_only=True)
 class ChartView:
-    """A chart to embed: a picture (``path``) or numbers to draw (``data``)."""
+    """A chart to embed: a picture (``path``), numbers to draw (``data``), or a grid of
+    shaded cells (``grid``)."""
 
     id: str
     """Id (``attendance``, ``tiers``, ``organisations``)."""
@@ -156,6 +183,8 @@ class ChartView:
     """Text alternative describing what it shows."""
     data: ChartData | None = None
     """The numbers, for a format that draws the chart itself; none for a picture."""
+    grid: ChartGrid | None = None
+    """The cells, for a format that draws the chart as a table; none otherwise."""
 
 
 @attrs.frozen(kw_only=True)

@@ -180,49 +180,34 @@ def context(
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
     from copharvest.suppression import PrivacyError
-    from copharvest.tempdirs import temporary_directory
 
     records = load_or_exit(folder, check_pack=True)
     community = _with_locale(records, locale)
     plugins = plugins_from(ctx)
-    with temporary_directory("copharvest-") as tmp:
-        try:
-            prepared = prepare(
-                community,
-                plugins,
-                audience=Audience(audience),
-                charts_dir=tmp if charts else None,
-                folder=folder,
-                content_locale=records.locale,
-            )
-        except (BuildError, PluginError, AnalysisError, PrivacyError) as exc:
-            fail(str(exc))
-        report_plugin_problems(ctx)
-        from copharvest.formats.docx import render_context
-        from copharvest.leaks import LeakError, check_publication
+    try:
+        prepared = prepare(
+            community,
+            plugins,
+            audience=Audience(audience),
+            charts=charts,
+            folder=folder,
+            content_locale=records.locale,
+        )
+    except (BuildError, PluginError, AnalysisError, PrivacyError) as exc:
+        fail(str(exc))
+    report_plugin_problems(ctx)
+    from copharvest.formats.docx import render_context
+    from copharvest.leaks import LeakError, check_publication
 
-        payload: Any = _relative(render_context(prepared.harvest), tmp)
-        text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
-        try:
-            check_publication(
-                text.encode("utf-8"), prepared.naming, prepared.allowed, "the render context"
-            )
-        except LeakError as exc:
-            fail(str(exc))
-        sys.stdout.write(text + "\n")
-
-
-def _relative(value: Any, folder: Path) -> Any:
-    """``value`` with every path inside the temporary ``folder`` as a bare file name: no
-    absolute local path (a user name in ``$TMPDIR``) is published."""
-    prefix = str(folder)
-    if isinstance(value, str):
-        return Path(value).name if value.startswith(prefix) else value
-    if isinstance(value, dict):
-        return {k: _relative(v, folder) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_relative(v, folder) for v in value]
-    return value
+    payload: Any = render_context(prepared.harvest)
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+    try:
+        check_publication(
+            text.encode("utf-8"), prepared.naming, prepared.allowed, "the render context"
+        )
+    except LeakError as exc:
+        fail(str(exc))
+    sys.stdout.write(text + "\n")
 
 
 @click.group()

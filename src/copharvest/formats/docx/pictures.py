@@ -10,35 +10,16 @@ either: the booklet names it ``picture.<type>``.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from pathlib import Path
 
 from copharvest.formats.base import RenderError
 
 _FORMATS = {"JPEG": "jpeg", "PNG": "png", "GIF": "gif"}
-_DRAWN: set[bytes] = set()
-"""Digests of the PNG files this process drew itself (the booklet's charts)."""
-
-
-def drawn(data: bytes) -> None:
-    """Note ``data`` as a PNG this process drew: pixels only, exactly as
-    :func:`clean_picture` would write them, so it enters a booklet as it is (decoding
-    and encoding a chart again took a tenth of a second)."""
-    _DRAWN.add(hashlib.sha256(data).digest())
 
 
 def clean_picture(path: str | Path) -> io.BytesIO:
     """The picture at ``path`` as a new PNG, JPEG or GIF stream without its metadata."""
-    if _DRAWN:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            data = b""
-        if hashlib.sha256(data).digest() in _DRAWN:
-            stream = io.BytesIO(data)
-            stream.name = "picture.png"
-            return stream
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:

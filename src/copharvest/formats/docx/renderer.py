@@ -261,14 +261,19 @@ def _picture(part: Any, picture: io.BytesIO, width: Any, title: str, alt: str) -
 
 def chart_image(part: Any, chart: dict[str, Any]) -> Any:
     """A chart of the render context as inert markup: a native Word chart when it has
-    numbers, else its (cleaned) picture."""
+    numbers, a table of shaded cells when it has a grid, else its (cleaned) picture."""
     from docx.shared import Mm
 
-    from copharvest.formats.docx.nativechart import ChartSpec, add_chart
     from copharvest.formats.docx.pictures import clean_picture
 
     if chart.get("data"):
+        from copharvest.formats.docx.nativechart import ChartSpec, add_chart
+
         return add_chart(part, ChartSpec.from_context(chart), CHART_WIDTH_MM)
+    if chart.get("grid"):
+        from copharvest.formats.docx.gridtable import grid_markup
+
+        return grid_markup(chart["grid"], chart["title"], chart["alt_text"], CHART_WIDTH_MM)
     picture = clean_picture(chart["path"])
     return _picture(part, picture, Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"])
 
@@ -307,6 +312,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     from docx.shared import Mm
     from jinja2.exceptions import TemplateError
 
+    from copharvest.formats.docx.gridtable import tidy_grids
     from copharvest.formats.docx.intake import sanitize
     from copharvest.formats.docx.package import package_members, zip_members
     from copharvest.formats.docx.pictures import clean_picture
@@ -360,6 +366,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     progress("numbering the lists and filling in the table of contents")
     document = tpl.docx
     _drop_unused_pictures(document.part, rels_before)
+    tidy_grids(document.element.body)
     styles = StyleInfo(document)
     restart_numbered_lists(document, styles)
     fill_table_of_contents(document, styles)
