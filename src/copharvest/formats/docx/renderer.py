@@ -114,6 +114,29 @@ def _around_body(document: Any) -> tuple[str, str]:
     return text[: start.start()], text[end + len(name) + 3 :]
 
 
+def jinja_source(patched: str) -> str:
+    """What is compiled of a part's patched XML: a line per paragraph, so that an error
+    can name a line (taken out again after rendering)."""
+    return patched.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
+
+
+def shipped_files() -> dict[str, str]:
+    """The default template prepared and compiled, as the files of
+    :mod:`copharvest.formats.docx.shipped` (see :mod:`~copharvest.formats.docx.precompiled`)."""
+    from docxtpl import DocxTemplate
+
+    from copharvest.formats.docx.precompiled import generate
+
+    return generate(
+        default_template(),
+        _template_class(),
+        make_environment(),
+        DocxTemplate.patch_xml,
+        jinja_source,
+        lambda raw: _TABLE_TAGS.search(raw) is not None,
+    )
+
+
 @cache
 def _template_class() -> type[Any]:
     """docxtpl's template class, with the changes the booklet needs."""
@@ -135,6 +158,12 @@ def _template_class() -> type[Any]:
         name = "template"
 
         def patch_xml(self, src_xml: str) -> str:
+            from copharvest.formats.docx.precompiled import patched as shipped
+
+            found = shipped(src_xml)  # a part of the default template, patched already
+            if found is not None:
+                self.needs_table_fix = self.needs_table_fix or found[1]
+                return found[0]
             if _TABLE_TAGS.search(src_xml):
                 self.needs_table_fix = True
             patched: str = super().patch_xml(src_xml)
@@ -173,7 +202,7 @@ def _template_class() -> type[Any]:
             # docxtpl's own, but for how it puts a newline before each paragraph (so that
             # an error can name a line) and takes it out again after rendering: with
             # regular expressions whose replacements cost a Python call per paragraph.
-            src_xml = src_xml.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
+            src_xml = jinja_source(src_xml)
             try:
                 self.current_rendering_part = part
                 template = jinja_env.from_string(src_xml)

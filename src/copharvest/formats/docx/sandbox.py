@@ -63,7 +63,8 @@ class BookletEnvironment(ImmutableSandboxedEnvironment):
     """A sandbox that lets templates read plain data and nothing else.
 
     Compiled templates are kept for the life of the environment (a booklet's XML
-    takes a while to compile), keyed by their source.
+    takes a while to compile), keyed by their source; the default template's parts
+    come compiled (:mod:`copharvest.formats.docx.precompiled`).
     """
 
     intercepted_binops = frozenset({"**", "*", "%"})
@@ -122,7 +123,10 @@ class BookletEnvironment(ImmutableSandboxedEnvironment):
         if template is None:
             if len(self.compiled) >= 16:
                 self.compiled.clear()
-            template = super().from_string(source)
+            from copharvest.formats.docx.precompiled import compiled
+
+            # the default template's parts were compiled when copharvest was made
+            template = compiled(self, source) or super().from_string(source)
             self.compiled[source] = template
         return template
 

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent.parent / "templates" / "booklet.docx"
+SHIPPED_PATH = Path(__file__).resolve().parent / "shipped"
+"""Where the default template goes prepared and compiled (docx/precompiled.py)."""
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 FRONT_BREAK = "<!--end of the front matter-->"
 """Where the section of cover, colophon and contents ends (no footer, no page number)."""
@@ -920,6 +922,18 @@ def main(argv: list[str] | None = None) -> int:
     target = Path(args[0]) if args else TEMPLATE_PATH
     target.write_bytes(build_template())
     print(f"wrote {target}")
+    if not args:  # the package's own template: ship it prepared and compiled
+        from copharvest.formats.docx.renderer import shipped_files
+
+        folder = SHIPPED_PATH
+        folder.mkdir(exist_ok=True)
+        files = shipped_files()
+        for stale in folder.glob("*.py"):
+            if stale.name not in files:
+                stale.unlink()
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        print(f"wrote {folder} ({len(files)} files)")
     return 0
 
 
