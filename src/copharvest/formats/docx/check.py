@@ -126,12 +126,15 @@ def _unclosed_tags(path: Path, where: str, xml: str) -> list[str]:
 def check_template(path: Path) -> list[str]:
     """Problems of the template at ``path``, one line each; empty when it is fine."""
     import docx
-    from docxtpl import DocxTemplate
     from jinja2 import meta
     from jinja2.exceptions import TemplateSyntaxError
 
     from copharvest.formats.docx.intake import TemplateRefused, read_template
-    from copharvest.formats.docx.renderer import make_environment
+    from copharvest.formats.docx.renderer import (
+        _template_class,
+        booklet_environment,
+        jinja_source,
+    )
 
     try:
         data = read_template(path)
@@ -141,8 +144,10 @@ def check_template(path: Path) -> list[str]:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
         return [f"{path}: not a Word document (.docx): {exc}"]
-    tpl = DocxTemplate(io.BytesIO(data))
-    env = make_environment()
+    # the build's own template class and environment: what the check prepares and
+    # parses, the build that follows takes as it is
+    tpl = _template_class()(io.BytesIO(data))
+    env = booklet_environment()
     problems: list[str] = []
     used: set[str] = set()
     referenced: dict[str, str] = {}
@@ -151,9 +156,9 @@ def check_template(path: Path) -> list[str]:
             referenced.setdefault(
                 style_id, f"{_KIND[kind]} style {style_id!r} (used in the {where})"
             )
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        source = jinja_source(tpl.patch_xml(xml))
         try:
-            ast = env.parse(source)
+            ast = env.parse_for_build(source)
         except TemplateSyntaxError as exc:
             line = source.splitlines()[exc.lineno - 1] if exc.lineno else ""
             near = re.sub(r"<[^>]+>", "", line).strip()

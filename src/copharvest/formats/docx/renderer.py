@@ -19,6 +19,9 @@ CHART_WIDTH_MM = 150
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _DOCXTPL_MARKS = re.compile(r"\{_[{%]|[}%]_\}")
 _TABLE_TAGS = re.compile(r"\{[{%]tc |\{%\s*(?:hm|colspan)\b")
+_PATCHED: dict[str, tuple[str, bool]] = {}
+"""Parts patched in this process (by their XML): the check of a user's template and the
+build that follows it patch the same parts."""
 
 
 def _finalize(value: Any) -> Any:
@@ -160,14 +163,17 @@ def _template_class() -> type[Any]:
         def patch_xml(self, src_xml: str) -> str:
             from copharvest.formats.docx.precompiled import patched as shipped
 
-            found = shipped(src_xml)  # a part of the default template, patched already
-            if found is not None:
-                self.needs_table_fix = self.needs_table_fix or found[1]
-                return found[0]
-            if _TABLE_TAGS.search(src_xml):
-                self.needs_table_fix = True
-            patched: str = super().patch_xml(src_xml)
-            return patched
+            # a part of the default template comes patched; a part the check of a
+            # user's template patched is not patched again
+            found = shipped(src_xml) or _PATCHED.get(src_xml)
+            if found is None:
+                patched: str = super().patch_xml(src_xml)
+                found = (patched, _TABLE_TAGS.search(src_xml) is not None)
+                if len(_PATCHED) >= 16:
+                    _PATCHED.clear()
+                _PATCHED[src_xml] = found
+            self.needs_table_fix = self.needs_table_fix or found[1]
+            return found[0]
 
         def fix_tables(self, xml: str) -> Any:
             if self.needs_table_fix:

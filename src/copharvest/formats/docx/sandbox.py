@@ -64,7 +64,8 @@ class BookletEnvironment(ImmutableSandboxedEnvironment):
 
     Compiled templates are kept for the life of the environment (a booklet's XML
     takes a while to compile), keyed by their source; the default template's parts
-    come compiled (:mod:`copharvest.formats.docx.precompiled`).
+    come compiled (:mod:`copharvest.formats.docx.precompiled`), and a template that
+    was checked first is compiled from the syntax tree its check made.
     """
 
     intercepted_binops = frozenset({"**", "*", "%"})
@@ -72,6 +73,7 @@ class BookletEnvironment(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.compiled: dict[str, Any] = {}
+        self.parsed: dict[str, Any] = {}
         self.globals.pop("lipsum", None)  # lorem ipsum has no place in a booklet
         for name in ("center", "indent", "wordwrap", "truncate", "format"):
             self.filters[name] = _bounded(self.filters[name], formats=name == "format")
@@ -125,10 +127,26 @@ class BookletEnvironment(ImmutableSandboxedEnvironment):
                 self.compiled.clear()
             from copharvest.formats.docx.precompiled import compiled
 
-            # the default template's parts were compiled when copharvest was made
-            template = compiled(self, source) or super().from_string(source)
+            # the default template's parts were compiled when copharvest was made; a
+            # template checked before the build was parsed by the check
+            template = compiled(self, source)
+            ast = self.parsed.pop(source, None)
+            if template is None and ast is not None:
+                code = self.compile(ast)
+                template = self.template_class.from_code(self, code, self.make_globals(None))
+            if template is None:
+                template = super().from_string(source)
             self.compiled[source] = template
         return template
+
+    def parse_for_build(self, source: str) -> Any:
+        """The syntax tree of ``source``, kept for the build that compiles it next (the
+        check of a user's template parses what the build would parse again)."""
+        ast = self.parse(source)
+        if len(self.parsed) >= 16:
+            self.parsed.clear()
+        self.parsed[source] = ast
+        return ast
 
 
 _DICT_NAMES = frozenset(dir(dict))
