@@ -17,6 +17,7 @@ touched, in a user's template too when it kept them.
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
@@ -41,6 +42,9 @@ CELL_PADDING = 2 * 85 + 60
 _P, _PPR, _PSTYLE, _KEEP = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext")
 _TR, _TC, _TRPR, _TCPR = qn("w:tr"), qn("w:tc"), qn("w:trPr"), qn("w:tcPr")
 _VAL, _W = qn("w:val"), qn("w:w")
+_T, _GRIDSPAN, _TBLHEADER = qn("w:t"), qn("w:gridSpan"), qn("w:tblHeader")
+_STYLE_PATH = f"{_PPR}/{_PSTYLE}"
+_TCW, _TYPE = qn("w:tcW"), qn("w:type")
 
 # Average advance widths of Calibri, in thousandths of an em, by kind of character: an
 # estimate that needs no installed font (Carlito, its free twin, has the same metrics).
@@ -62,20 +66,45 @@ def _em_thousandths(ch: str, bold: bool) -> int:
     return width + (30 if bold else 0)
 
 
+@cache
+def _char_width(ch: str) -> int:
+    return _em_thousandths(ch, False)
+
+
+@lru_cache(maxsize=65536)
+def _ems(text: str) -> int:
+    """The width of ``text`` in thousandths of an em (regular weight)."""
+    return sum(map(_char_width, text))
+
+
 def text_width(text: str, size_pt: float, *, bold: bool = False) -> int:
     """The estimated width of ``text`` in twips at ``size_pt`` points."""
-    return round(sum(_em_thousandths(ch, bold) for ch in text) * size_pt * 20 / 1000)
+    ems = _ems(text) + (30 * len(text) if bold else 0)
+    return round(ems * size_pt * 20 / 1000)
+
+
+def _child(element: Any, tag: str) -> Any:
+    """The first child of ``element`` with ``tag``, or None: most often its first child
+    (a property element). Quicker than ``find``, which goes through lxml's path
+    machinery in Python."""
+    if len(element):
+        first = element[0]
+        if first.tag == tag:
+            return first
+    for child in element.iterchildren(tag):
+        return child
+    return None
 
 
 def _keep_next(paragraph: Any) -> None:
-    ppr = paragraph.find(_PPR)
+    ppr = _child(paragraph, _PPR)
     if ppr is None:
         ppr = etree.Element(_PPR)
         paragraph.insert(0, ppr)
-    if ppr.find(_KEEP) is not None:
+    elif _child(ppr, _KEEP) is not None:
         return
     keep = etree.Element(_KEEP)
-    style = ppr.find(_PSTYLE)
+    style = _child(ppr, _PSTYLE)
     if style is not None:
         style.addnext(keep)
     else:
@@ -88,20 +117,22 @@ def _keep_row(row: Any) -> None:
 
 
 def _is_header(row: Any) -> bool:
-    return row.find(f"{_TRPR}/{qn('w:tblHeader')}") is not None
+    trpr = _child(row, _TRPR)
+    return trpr is not None and _child(trpr, _TBLHEADER) is not None
 
 
 def _spans(row: Any) -> bool:
-    return any(int(span.get(_VAL, "1")) > 1 for span in row.iter(qn("w:gridSpan")))
+    return any(int(span.get(_VAL, "1")) > 1 for span in row.iter(_GRIDSPAN))
 
 
 def keep_table(table: Any) -> None:
     """Keep a short table on one page; keep a long one's header and ends together."""
-    rows = list(table.iterchildren(_TR))
-    body = [row for row in rows if not _is_header(row)]
-    for row in rows:
+    body = []
+    for row in table.iterchildren(_TR):
         if _is_header(row):
             _keep_row(row)
+        else:
+            body.append(row)
     keep: set[int] = set()
     if len(body) <= KEEP_ROWS:
         keep.update(range(len(body) - 1))
@@ -115,11 +146,11 @@ def keep_table(table: Any) -> None:
 
 
 def _words(element: Any) -> str:
-    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+    return "".join(t.text or "" for t in element.iter(_T))
 
 
 def _style(paragraph: Any) -> str:
-    style = paragraph.find(f"{_PPR}/{_PSTYLE}")
+    style = paragraph.find(_STYLE_PATH)
     return "" if style is None else str(style.get(_VAL, ""))
 
 
@@ -147,16 +178,29 @@ def keep_lists(body: Any) -> int:
     return len(lists)
 
 
-def _cell_span(cell: Any) -> int:
-    span = cell.find(f"{_TCPR}/{qn('w:gridSpan')}")
+def _cell_span(tcpr: Any) -> int:
+    """The columns a cell spans, by its properties (``w:tcPr``, or None)."""
+    span = None if tcpr is None else _child(tcpr, _GRIDSPAN)
     return 1 if span is None else max(1, int(span.get(_VAL, "1")))
+
+
+def _paragraph_texts(cell: Any) -> list[str]:
+    """The text of each paragraph of a cell (nested ones included), in one pass."""
+    texts: list[str] = []
+    for element in cell.iter(_P, _T):
+        if element.tag == _P:
+            texts.append("")
+        elif texts and element.text:
+            texts[-1] += element.text
+    return texts
 
 
 def _cell_sizes(cell: Any, header: bool, size_pt: float) -> tuple[int, int]:
     """(longest word, longest paragraph) of a cell's text, in twips."""
     word = line = 0
-    for paragraph in cell.iter(_P):
-        text = _words(paragraph)
+    for text in _paragraph_texts(cell):
+        if not text:
+            continue
         line = max(line, text_width(text, size_pt, bold=header))
         for piece in text.split():
             word = max(word, text_width(piece, size_pt, bold=header))
@@ -178,12 +222,14 @@ def fit_columns(table: Any, size_pt: float = 9.5) -> list[int] | None:
     total = sum(int(col.get(_W, "0")) for col in cols)
     least = [CELL_PADDING] * len(cols)
     most = [CELL_PADDING] * len(cols)
-    rows = list(table.iterchildren(_TR))
-    for row in rows:
+    cells: list[tuple[Any, int, int]] = []  # (the cell's properties, column, span)
+    for row in table.iterchildren(_TR):
         header = _is_header(row)
         position = 0
         for cell in row.iterchildren(_TC):
-            span = _cell_span(cell)
+            tcpr = _child(cell, _TCPR)
+            span = _cell_span(tcpr)
+            cells.append((tcpr, position, span))
             if span == 1 and position < len(cols):
                 word, line = _cell_sizes(cell, header, size_pt)
                 least[position] = max(least[position], word + CELL_PADDING)
@@ -192,15 +238,11 @@ def fit_columns(table: Any, size_pt: float = 9.5) -> list[int] | None:
     widths = _distribute(total, least, most)
     for col, width in zip(cols, widths, strict=True):
         col.set(_W, str(width))
-    for row in rows:
-        position = 0
-        for cell in row.iterchildren(_TC):
-            span = _cell_span(cell)
-            tcw = cell.find(f"{_TCPR}/{qn('w:tcW')}")
-            if tcw is not None:
-                tcw.set(_W, str(sum(widths[position : position + span])))
-                tcw.set(qn("w:type"), "dxa")
-            position += span
+    for tcpr, position, span in cells:
+        tcw = None if tcpr is None else _child(tcpr, _TCW)
+        if tcw is not None:
+            tcw.set(_W, str(sum(widths[position : position + span])))
+            tcw.set(_TYPE, "dxa")
     return widths
 
 
