@@ -236,3 +236,24 @@ def test_the_example_charts_are_written_without_the_libraries(booklet: Path) -> 
     )
     assert done.stdout.strip() == "[]"
     assert out.read_bytes() == booklet.read_bytes()
+
+
+def test_charts_a_template_does_not_print_leave_nothing_behind(tmp_path: Path) -> None:
+    from copharvest.formats.docx import export_template
+
+    source = zipfile.ZipFile(io.BytesIO(export_template()))
+    template = tmp_path / "no-charts.docx"
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                assert b"{{ chart.image }}" in data
+                data = data.replace(b"{{ chart.image }}", b"").replace(
+                    b"{{ piece.chart.image }}", b""
+                )
+            out.writestr(name, data)
+    parts = _members(_build(tmp_path / "out.docx", "--template", str(template)))
+    assert not [n for n in parts if n.startswith(("word/charts/", "word/embeddings/"))]
+    assert b"/charts/" not in parts["word/_rels/document.xml.rels"]
+    assert b"<w:tblDescription" not in parts["word/document.xml"]  # nor the grid
+    assert b"Figuur 1." in parts["word/document.xml"]  # the captions are the template's

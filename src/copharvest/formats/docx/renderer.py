@@ -316,14 +316,12 @@ def chart_image(part: Any, chart: dict[str, Any]) -> Any:
 def _drop_unused_pictures(part: Any, before: set[str]) -> None:
     """Forget the pictures and charts added for the context that the template did not
     print."""
-    from lxml import etree
-
     added = [rid for rid in part.rels if rid not in before]
     if not added:
         return
-    xml = etree.tostring(part.element, encoding="unicode")
+    used = set(part.element.xpath("//@r:embed | //@r:id"))  # python-docx knows r:
     for rid in added:
-        if f'r:embed="{rid}"' not in xml and f'r:id="{rid}"' not in xml:
+        if rid not in used:
             part.rels.pop(rid)
 
 
