@@ -280,3 +280,49 @@ def test_libreoffice_prints_the_grid_with_its_labels(booklet: Path, tmp_path: Pa
     assert "Vaste kern (18)" in page
     assert "Nooit gekomen (17)" in page
     assert "1 2 3 4 5 6 7" in " ".join(page.split())
+
+
+def _tidied(paragraph_xml: str, *, in_cell: bool) -> etree._Element:
+    """``paragraph_xml`` with the grid's markup where ``{grid}`` stands, rendered as
+    docxtpl would put it in a body (or a table cell), then tidied."""
+    from docx.oxml import parse_xml
+
+    from copharvest.formats.docx.gridtable import grid_markup, tidy_grids
+
+    grid = {
+        "columns": ["1", "2"],
+        "groups": [
+            {"label": "Kern (1)", "colour": "accent1", "fill": "1B4F72", "rows": [["1B4F72", ""]]}
+        ],
+    }
+    markup = str(grid_markup(grid, "Aanwezigheid", "alt", 150))
+    inner = paragraph_xml.format(grid=markup)
+    if in_cell:
+        inner = f"<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>"
+    body = parse_xml(f'<w:body xmlns:w="{W}">{inner}<w:sectPr/></w:body>')
+    tidy_grids(body)
+    return body
+
+
+def test_a_grid_printed_alone_leaves_no_empty_paragraph() -> None:
+    body = _tidied(
+        '<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r><w:t>{grid}</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>Figuur 1.</w:t></w:r></w:p>",
+        in_cell=False,
+    )
+    assert [child.tag.split("}")[1] for child in body] == ["tbl", "p", "sectPr"]
+    assert not list(body.iter(_w("bookmarkStart")))
+
+
+def test_a_grid_beside_text_keeps_the_text_on_both_sides() -> None:
+    body = _tidied("<w:p><w:r><w:t>Voor {grid} na</w:t></w:r></w:p>", in_cell=False)
+    assert [child.tag.split("}")[1] for child in body] == ["p", "tbl", "p", "sectPr"]
+    assert _text(body[0]) == "Voor "
+    assert _text(body[2]) == " na"
+
+
+def test_a_grid_in_a_table_cell_leaves_the_cell_ending_with_a_paragraph() -> None:
+    body = _tidied("<w:p><w:r><w:t>{grid}</w:t></w:r></w:p>", in_cell=True)
+    cell = body[0].find("w:tr/w:tc", NS)  # the outer table's cell
+    kinds = [child.tag.split("}")[1] for child in cell]
+    assert kinds == ["tbl", "p"]  # a cell must end with a paragraph: the last one stays
