@@ -318,3 +318,40 @@ def test_export_usage_errors(starter: Path, tmp_path: Path) -> None:
     missing = _run("export", starter, "--xlsx", tmp_path / "nowhere" / "out.xlsx")
     assert missing.exit_code == 1
     assert "folder does not exist" in missing.output
+
+
+def _with_twins(folder: Path) -> Community:
+    """The folder's community with two equal lessons and two equal quotes, none with an
+    id (saved back to the folder)."""
+    c = copharvest.load(folder)
+    lesson = Lesson(text="Ask the same question twice.", kind=LessonKind.TIP)
+    quote = Quote(text="Twice said, twice meant.", speaker=c.members[0].id)
+    twins = attrs.evolve(c, lessons=(*c.lessons, lesson, lesson), quotes=(*c.quotes, quote, quote))
+    copharvest.save(twins, folder)
+    return copharvest.load(folder)
+
+
+def test_equal_records_without_ids_round_trip_as_two(starter: Path, tmp_path: Path) -> None:
+    twins = _with_twins(starter)
+    back = _round_trip(starter, tmp_path)
+    assert back == twins
+    assert sum(lesson.text == "Ask the same question twice." for lesson in back.lessons) == 2
+
+
+def test_a_sheet_with_one_more_equal_record_adds_it(starter: Path, tmp_path: Path) -> None:
+    twins = _with_twins(starter)
+    target = tmp_path / "records.xlsx"
+    assert _run("export", starter, "--xlsx", target).exit_code == 0
+    again = _run("import", target, starter)  # the same records: nothing to add
+    assert again.exit_code == 0, again.output
+    assert copharvest.load(starter) == twins
+    workbook = openpyxl.load_workbook(target)
+    sheet = workbook["lessons"]
+    last = [cell.value for cell in sheet[sheet.max_row]]
+    assert last[0] == "Ask the same question twice."
+    sheet.append(last)  # a third one
+    workbook.save(target)
+    result = _run("import", target, starter)
+    assert result.exit_code == 0, result.output
+    lessons = copharvest.load(starter).lessons
+    assert sum(lesson.text == "Ask the same question twice." for lesson in lessons) == 3

@@ -1,7 +1,8 @@
 """Merging records read from a sheet into a community, never silently overwriting.
 
 A record from the sheet is matched to the folder's by id (or, without an id, by being
-equal). A field the folder leaves empty is filled in; a field on which the two disagree
+equal: each of the folder's equal records matches one of the sheet's, and a sheet that
+holds one more holds a record of its own, which is added). A field the folder leaves empty is filled in; a field on which the two disagree
 is a *conflict*, reported with the sheet row and column it came from. Attendance and
 preparation groups are sets: the sheet's names are added to the folder's, never taken away.
 """
@@ -136,10 +137,14 @@ class _Merger:
         what = COLLECTION_NAMES[name]
         out = list(old)
         by_id = {r.id: i for i, r in enumerate(out) if getattr(r, "id", None) is not None}
+        # records without an id are told apart by their content only: each of the
+        # sheet's is one of the folder's equal records, as many times as the folder has
+        # it; a further equal one is a record of its own (never merged into another)
+        unmatched = _Multiset(r for r in out if getattr(r, "id", None) is None)
         for item in new:
             rid = getattr(item.record, "id", None)
             if rid is None:
-                if item.record not in out:
+                if not unmatched.take(item.record):
                     out.append(item.record)
                     self.changes.append(f"add a {what}: {_excerpt(item.record)}")
                 continue
@@ -151,6 +156,33 @@ class _Merger:
                 out.append(item.record)
                 self.changes.append(f"add {_label(what, item.record)}")
         return tuple(out)
+
+
+class _Multiset:
+    """Records counted by equality (by hash where they have one)."""
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        self.counts: dict[Any, int] = {}
+        self.others: list[Any] = []  # records that cannot be hashed
+        for record in records:
+            try:
+                self.counts[record] = self.counts.get(record, 0) + 1
+            except TypeError:
+                self.others.append(record)
+
+    def take(self, record: Any) -> bool:
+        """Whether an equal record was left; it is no longer."""
+        try:
+            left = self.counts.get(record, 0)
+        except TypeError:
+            if record in self.others:
+                self.others.remove(record)
+                return True
+            return False
+        if left:
+            self.counts[record] = left - 1
+            return True
+        return False
 
 
 def _excerpt(record: Any) -> str:
