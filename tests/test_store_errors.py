@@ -534,6 +534,29 @@ CASES = [
         {"community.yaml": COMMUNITY + "cover_image: images\n", "images/x.txt": "x"},
         ("{dir}/community.yaml:5: $.cover_image: 'images' is a folder, not a picture",),
     ),
+    Case(
+        "a-guest-of-a-session-that-fails",
+        {
+            "sessions.yaml": """\
+                - id: s1
+                  start: 2025-03-12
+                  guests:
+                    - id: guest-1
+                      name: A. Guest
+                  attendence: [ann, bob]
+                """,
+            "quotes.yaml": """\
+                - text: We talked about our work.
+                  speaker: guest-1
+                - text: And about the weather.
+                  speaker: guest-2
+                """,
+        },
+        (
+            "{dir}/sessions.yaml:6: $[0].attendence: unknown key 'attendence'; did you mean 'attendance'?",
+            "{dir}/quotes.yaml:4: $[1].speaker: unknown speaker 'guest-2' (not a member or guest id); did you mean 'guest-1'?",
+        ),
+    ),
 ]
 
 

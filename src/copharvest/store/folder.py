@@ -359,6 +359,14 @@ def _read_collection(state: _Folder, name: str, path: Path) -> None:
         for i, item in enumerate(data)
         if i in failed and isinstance(item, dict) and isinstance(item.get("id"), str)
     }
+    if name == "sessions":  # a quote may name a guest of a session that failed
+        state.extra["guests"] = {
+            guest["id"]
+            for i in failed
+            if isinstance(data[i], dict) and isinstance(data[i].get("guests"), list)
+            for guest in data[i]["guests"]
+            if isinstance(guest, dict) and isinstance(guest.get("id"), str)
+        }
 
 
 def _pictures(root: Path, community: Community, header: bool) -> list[Issue]:

@@ -293,7 +293,7 @@ def _reference(
         yield Issue(name, (i, field), _unknown(what, value, known))
 
 
-def _references(c: Community, guests: dict[str, str], known: Known) -> Iterator[Issue]:
+def _references(c: Community, guests: Collection[str], known: Known) -> Iterator[Issue]:
     for i, r in enumerate(c.readings):
         yield from _reference("readings", i, r, "session", "session", known.sessions)
         where = (i, "presented_by")
@@ -304,7 +304,7 @@ def _references(c: Community, guests: dict[str, str], known: Known) -> Iterator[
             yield from _reference(name, i, rec, "chapter", "chapter", known.chapters)
             yield from _reference(name, i, rec, "session", "session", known.sessions)
     if known.members is not None and known.sessions is not None:
-        speakers = known.members | guests.keys()
+        speakers = known.members | frozenset(guests)
         for i, q in enumerate(c.quotes):
             # an outsider or an anonymous quote may have no speaker
             if q.speaker is not None and q.speaker not in speakers:
@@ -319,7 +319,7 @@ def _references(c: Community, guests: dict[str, str], known: Known) -> Iterator[
 
 def _blocks(
     c: Community,
-    guests: dict[str, str],
+    guests: Collection[str],
     known: Known,
     extra: Mapping[str, Collection[str]],
     unread: Collection[str],
@@ -331,7 +331,7 @@ def _blocks(
         pack = generic_facts(c.locale)
     speakers = None
     if known.members is not None and known.sessions is not None:
-        speakers = known.members | guests.keys()
+        speakers = known.members | frozenset(guests)
     yield from block_issues(c, Ids.of(c, extra, unread, pack, speakers, known.sessions))
 
 
@@ -348,7 +348,8 @@ def validate(
     insights); without it, a block's table that is not the records' is not checked.
 
     For a folder that could be read only in part, ``extra`` holds the ids of records
-    that exist but could not be structured (references to them are fine), and
+    that exist but could not be structured (references to them are fine; under
+    ``guests``, the ids of the guests of such sessions), and
     ``unread`` the file stems that could not be read at all: references into them
     are not checked, and with ``community`` unread neither are its fields and period.
     """
@@ -375,8 +376,10 @@ def validate(
                 guests.setdefault(guest.id, guest.name)
     issues.extend(_members(c, known))
     issues.extend(_sessions(c, members, guests, known, header))
-    issues.extend(_references(c, guests, known))
-    issues.extend(_blocks(c, guests, known, extra or {}, unread, pack))
+    # the guests of sessions that could not be structured are still speakers
+    guest_ids = guests.keys() | frozenset((extra or {}).get("guests", ()))
+    issues.extend(_references(c, guest_ids, known))
+    issues.extend(_blocks(c, guest_ids, known, extra or {}, unread, pack))
     return [_with_record(c, issue) for issue in issues]
 
 
