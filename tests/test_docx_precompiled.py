@@ -170,3 +170,18 @@ def test_the_shipped_code_runs_in_the_sandbox() -> None:
     assert precompiled.fingerprint(env).startswith(
         "copharvest.formats.docx.sandbox.BookletEnvironment|"
     )
+
+
+@shipped_here
+def test_the_fingerprint_tells_a_replaced_filter_and_the_code_keeps_its_lines() -> None:
+    from copharvest.formats.docx import shipped
+    from copharvest.formats.docx.renderer import make_environment
+
+    env = make_environment()
+    assert precompiled.fingerprint(env) == shipped.ENVIRONMENT
+    env.filters["rich"] = jinja2.pass_context(lambda context, value: value)
+    assert precompiled.fingerprint(env) != shipped.ENVIRONMENT
+    for module in shipped.CODE.values():
+        text = (SHIPPED_PATH / f"{module}.py").read_text(encoding="utf-8")
+        # Jinja's table of template lines counts the module's lines from its first
+        assert text.startswith("from jinja2.runtime import")

@@ -282,12 +282,12 @@ def test_libreoffice_prints_the_grid_with_its_labels(booklet: Path, tmp_path: Pa
     assert "1 2 3 4 5 6 7" in " ".join(page.split())
 
 
-def _tidied(paragraph_xml: str, *, in_cell: bool) -> etree._Element:
-    """``paragraph_xml`` with the grid's markup where ``{grid}`` stands, rendered as
-    docxtpl would put it in a body (or a table cell), then tidied."""
+def _placed(paragraph_xml: str, *, in_cell: bool = False) -> etree._Element:
+    """``paragraph_xml`` with the grid's mark where ``{grid}`` stands, as docxtpl
+    renders it into a body (or a table cell), and the grid placed."""
     from docx.oxml import parse_xml
 
-    from copharvest.formats.docx.gridtable import grid_markup, tidy_grids
+    from copharvest.formats.docx.gridtable import GridTables, grid_markup, place_grids
 
     grid = {
         "columns": ["1", "2"],
@@ -295,34 +295,79 @@ def _tidied(paragraph_xml: str, *, in_cell: bool) -> etree._Element:
             {"label": "Kern (1)", "colour": "accent1", "fill": "1B4F72", "rows": [["1B4F72", ""]]}
         ],
     }
-    markup = str(grid_markup(grid, "Aanwezigheid", "alt", 150))
-    inner = paragraph_xml.format(grid=markup)
+    tables = GridTables()
+    mark = str(grid_markup(grid, "Aanwezigheid", "alt", 150, tables))
+    inner = paragraph_xml.format(grid=mark)
     if in_cell:
         inner = f"<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>"
     body = parse_xml(f'<w:body xmlns:w="{W}">{inner}<w:sectPr/></w:body>')
-    tidy_grids(body)
+    place_grids(body, tables)
     return body
 
 
+def _kinds(element: etree._Element) -> list[str]:
+    return [child.tag.split("}")[1] for child in element]
+
+
 def test_a_grid_printed_alone_leaves_no_empty_paragraph() -> None:
-    body = _tidied(
+    body = _placed(
         '<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r><w:t>{grid}</w:t></w:r></w:p>'
-        "<w:p><w:r><w:t>Figuur 1.</w:t></w:r></w:p>",
-        in_cell=False,
+        "<w:p><w:r><w:t>Figuur 1.</w:t></w:r></w:p>"
     )
-    assert [child.tag.split("}")[1] for child in body] == ["tbl", "p", "sectPr"]
+    assert _kinds(body) == ["tbl", "p", "sectPr"]
     assert not list(body.iter(_w("bookmarkStart")))
 
 
-def test_a_grid_beside_text_keeps_the_text_on_both_sides() -> None:
-    body = _tidied("<w:p><w:r><w:t>Voor {grid} na</w:t></w:r></w:p>", in_cell=False)
-    assert [child.tag.split("}")[1] for child in body] == ["p", "tbl", "p", "sectPr"]
-    assert _text(body[0]) == "Voor "
-    assert _text(body[2]) == " na"
+def test_a_grid_beside_text_follows_its_paragraph() -> None:
+    body = _placed("<w:p><w:r><w:t>Voor {grid} na</w:t></w:r></w:p>")
+    assert _kinds(body) == ["p", "tbl", "p", "sectPr"]
+    assert _text(body[0]) == "Voor  na"
+    assert _text(body[2]) == ""  # a paragraph between the table and the section's end
 
 
 def test_a_grid_in_a_table_cell_leaves_the_cell_ending_with_a_paragraph() -> None:
-    body = _tidied("<w:p><w:r><w:t>{grid}</w:t></w:r></w:p>", in_cell=True)
+    body = _placed("<w:p><w:r><w:t>{grid}</w:t></w:r></w:p>", in_cell=True)
     cell = body[0].find("w:tr/w:tc", NS)  # the outer table's cell
-    kinds = [child.tag.split("}")[1] for child in cell]
-    assert kinds == ["tbl", "p"]  # a cell must end with a paragraph: the last one stays
+    assert _kinds(cell) == ["tbl", "p"]  # a cell must end with a paragraph
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        ("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>"),
+        ('<w:ins w:id="1" w:author="A">', "</w:ins>"),
+        ('<w:hyperlink w:anchor="x">', "</w:hyperlink>"),
+    ],
+    ids=["content control", "tracked insertion", "hyperlink"],
+)
+def test_a_grid_inside_a_run_container_still_gives_valid_xml(wrapper: tuple[str, str]) -> None:
+    opening, closing = wrapper
+    body = _placed(f"<w:p>{opening}<w:r><w:t>{{grid}}</w:t></w:r>{closing}</w:p>")
+    # the paragraph keeps its container (not blank), the table follows it
+    assert _kinds(body)[:2] == ["p", "tbl"]
+    assert body[1].find("w:tblPr/w:tblCaption", NS) is not None
+
+
+def test_what_the_paragraph_holds_besides_the_grid_is_kept() -> None:
+    body = _placed(
+        '<w:p><w:bookmarkStart w:id="7" w:name="_RefFig"/><w:r><w:t>{grid}</w:t></w:r>'
+        '<w:bookmarkEnd w:id="7"/></w:p><w:p><w:r><w:t>Figuur 1.</w:t></w:r></w:p>'
+    )
+    assert _kinds(body) == ["p", "tbl", "p", "sectPr"]
+    assert body[0].find("w:bookmarkStart", NS).get(_w("name")) == "_RefFig"
+
+
+def test_a_grid_in_the_last_paragraph_of_a_section_stays_in_that_section() -> None:
+    body = _placed(
+        '<w:p><w:pPr><w:sectPr><w:pgSz w:w="16838" w:h="11906"/></w:sectPr></w:pPr>'
+        "<w:r><w:t>{grid}</w:t></w:r></w:p>"
+    )
+    assert _kinds(body) == ["tbl", "p", "sectPr"]
+    assert body[1].find("w:pPr/w:sectPr", NS) is not None
+
+
+def test_a_grid_next_to_another_table_is_kept_apart_from_it() -> None:
+    other = "<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+    body = _placed(f"{other}<w:p><w:r><w:t>{{grid}}</w:t></w:r></w:p>{other}")
+    # tables side by side would be joined into one by Word: paragraphs part them
+    assert _kinds(body) == ["tbl", "p", "tbl", "p", "tbl", "sectPr"]

@@ -38,6 +38,7 @@ def context_keys() -> tuple[str, ...]:
 def _sources(document: Any) -> list[tuple[str, str]]:
     """(where, XML text) of every part docxtpl renders."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.parser import parse_xml
     from lxml import etree
 
     out = [("document body", etree.tostring(document.element.body, encoding="unicode"))]
@@ -49,7 +50,11 @@ def _sources(document: Any) -> list[tuple[str, str]]:
         )
         if kind is not None:
             blob = rel.target_part.blob
-            out.append((f"{kind} ({rel.target_ref})", blob.decode("utf-8", "replace")))
+            if kind == "footnotes":  # as docxtpl reads each part, so that the build
+                text = blob.decode("utf-8", "replace")  # takes what the check parsed
+            else:
+                text = etree.tostring(parse_xml(blob), encoding="unicode")
+            out.append((f"{kind} ({rel.target_ref})", text))
     props = document.core_properties
     texts = [
         props.author,

@@ -12,6 +12,7 @@ from copharvest.formats.base import RenderError, RenderOptions
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from copharvest.formats.docx.gridtable import GridTables
     from copharvest.views import ContentBlock, Harvest
 
 OLD_TEMPLATE = (
@@ -74,7 +75,9 @@ def _loops_over_content(template: bytes) -> bool:
     return _USES_CONTENT.search(_XML_TAG.sub("", xml)) is not None
 
 
-def place_pictures(context: dict[str, Any], part: Any, options: RenderOptions) -> None:
+def place_pictures(
+    context: dict[str, Any], part: Any, options: RenderOptions, grids: GridTables | None = None
+) -> None:
     """Give each figure and picture of the chapters' content its image; a picture that
     has no folder to be found in is left out."""
     from docx.shared import Mm
@@ -88,7 +91,7 @@ def place_pictures(context: dict[str, Any], part: Any, options: RenderOptions) -
             for piece in chapter["content"]:
                 chart = piece.get("chart") if piece["kind"] == "figure" else None
                 if chart:
-                    chart["image"] = chart_image(part, chart)
+                    chart["image"] = chart_image(part, chart, grids)
                 elif piece["kind"] == "picture":
                     if options.folder is None:
                         continue

@@ -12,8 +12,10 @@ that changes the theme recolours it.
 The table stays on one page with its caption (its rows cannot break, every paragraph
 keeps with the next), and carries the chart's title and alt text as the table's own
 (``w:tblCaption``, ``w:tblDescription``: Word's "Alt Text" of a table). In the render
-context it is markup that closes the paragraph it is printed in and opens a new one;
-:func:`tidy_grids` removes the empty paragraphs that this leaves around it.
+context it is a mark, valid wherever a picture is (it closes the run it is printed in
+and opens another); after rendering, :func:`place_grids` puts the table in after the
+paragraph that holds the mark, and removes that paragraph when it holds nothing else.
+Print it alone in a paragraph of the body, followed by its caption.
 """
 
 from __future__ import annotations
@@ -85,18 +87,21 @@ def _shaded(fill: str, theme: str) -> str:
 
 def _spans(labels: list[str], column: int) -> list[tuple[int, str]]:
     """(columns spanned, label) along the bottom: as many columns to a label as the
-    widest label needs."""
+    widest label needs; a short last span joins the one before it."""
     n = len(labels)
+
+    def label(start: int, stop: int) -> str:
+        first, last = labels[start].split("–")[0], labels[stop - 1].split("–")[-1]
+        return first if first == last else f"{first}–{last}"
+
     for step in range(1, n + 1):
-        spans = []
-        for start in range(0, n, step):
-            stop = min(n, start + step)
-            first, last = labels[start].split("–")[0], labels[stop - 1].split("–")[-1]
-            spans.append((stop - start, first if first == last else f"{first}–{last}"))
-        widest = max(text_width(label, AXIS_PT) for _, label in spans) + 60
-        if widest <= step * column:
+        bounds = [(start, min(n, start + step)) for start in range(0, n, step)]
+        if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] < step:
+            bounds[-2:] = [(bounds[-2][0], n)]
+        spans = [(stop - start, label(start, stop)) for start, stop in bounds]
+        if all(text_width(text, AXIS_PT) + 60 <= count * column for count, text in spans):
             return spans
-    return [(n, f"{labels[0].split('–')[0]}–{labels[-1].split('–')[-1]}")]
+    return [(n, label(0, n))]
 
 
 def grid_table(grid: dict[str, Any], title: str, alt: str, width_mm: float) -> str:
@@ -164,45 +169,93 @@ def grid_table(grid: dict[str, Any], title: str, alt: str, width_mm: float) -> s
     return "".join(parts)
 
 
-def grid_markup(grid: dict[str, Any], title: str, alt: str, width_mm: float) -> Markup:
-    """The table as markup for the render context: it closes the paragraph it is printed
-    in, and opens another after it; a bookmark marks it for :func:`tidy_grids`."""
+class GridTables:
+    """The grid tables of one render, by the name of the bookmark that marks where each
+    goes: the render context holds inert inline markup, the tables go in afterwards
+    (:func:`place_grids`)."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, str] = {}
+
+    def mark(self, table: str) -> Markup:
+        """Inline markup that marks where ``table`` goes: like a picture's, it closes
+        the run it is printed in and opens another, so that it is valid wherever a run
+        is (a content control, a tracked insertion, a hyperlink)."""
+        name = f"{MARKER}-{len(self.tables) + 1}"
+        self.tables[name] = table
+        mark = f'<w:bookmarkStart w:id="0" w:name="{name}"/><w:bookmarkEnd w:id="0"/>'
+        return Markup(f'</w:t></w:r>{mark}<w:r><w:t xml:space="preserve">')
+
+
+def grid_markup(
+    grid: dict[str, Any], title: str, alt: str, width_mm: float, tables: GridTables
+) -> Markup:
+    """The mark of the grid's table for the render context (empty for no rows)."""
     table = grid_table(grid, title, alt, width_mm)
-    if not table:
-        return Markup("")
-    mark = f'<w:bookmarkStart w:id="0" w:name="{MARKER}"/><w:bookmarkEnd w:id="0"/>'
-    return Markup(f'</w:t></w:r>{mark}</w:p>{table}<w:p>{mark}<w:r><w:t xml:space="preserve">')
+    return tables.mark(table) if table else Markup("")
 
 
-def tidy_grids(body: Any) -> None:
-    """Remove the marks of the grid tables, and the paragraphs around them that hold
-    nothing else (the one the chart was printed in, the one opened after it)."""
+_KEEPS = {"pPr", "r", "proofErr"}
+"""What a paragraph may hold and still be removed once its grid is out of it."""
+_RUN_KEEPS = {"rPr", "t", "lastRenderedPageBreak"}
+
+
+def place_grids(body: Any, tables: GridTables) -> None:
+    """Put each marked table in after the paragraph that holds its mark (before it, when
+    that paragraph ends a section), and remove the mark; the paragraph goes too when it
+    holds nothing else, unless that would leave the table against another table.
+    A paragraph follows the table where nothing else would (the end of a cell or a
+    text box, another table)."""
     from docx.oxml.ns import qn
+    from lxml import etree
 
     for start in list(body.iter(qn("w:bookmarkStart"))):
-        if start.get(qn("w:name")) != MARKER:
+        table_xml = tables.tables.get(str(start.get(qn("w:name"))))
+        if table_xml is None:
             continue
-        paragraph = start.getparent()
+        paragraph = next(start.iterancestors(qn("w:p")), None)
         end = start.getnext()
         if end is not None and end.tag == qn("w:bookmarkEnd"):
-            paragraph.remove(end)
-        paragraph.remove(start)
-        parent = paragraph.getparent()
-        # a table cell ends with a paragraph
-        last_in_cell = parent.tag == qn("w:tc") and paragraph is parent[-1]
-        if _blank(paragraph) and not last_in_cell:
-            parent.remove(paragraph)
+            end.getparent().remove(end)
+        start.getparent().remove(start)
+        if paragraph is None:  # not in a paragraph (never so from a template's text)
+            continue
+        table = etree.fromstring(f'<w:wrap xmlns:w="{_W}">{table_xml}</w:wrap>')[0]
+        ends_section = paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        if ends_section:
+            paragraph.addprevious(table)
+            continue
+        paragraph.addnext(table)
+        before = paragraph.getprevious()
+        if _blank(paragraph) and (before is None or before.tag != qn("w:tbl")):
+            paragraph.getparent().remove(paragraph)
+        after = table.getnext()
+        if after is None or after.tag != qn("w:p"):
+            table.addnext(etree.fromstring(f'<w:p xmlns:w="{_W}"/>'))
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _blank(paragraph: Any) -> bool:
-    """Whether a paragraph shows nothing and carries no section's properties."""
-    from docx.oxml.ns import qn
-
-    if paragraph.tag != qn("w:p") or paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
-        return False
-    for element in paragraph.iter():
-        if element.tag == qn("w:t") and element.text:
+    """Whether a paragraph holds nothing but its properties and empty runs (no
+    bookmark, comment, field, note reference, picture or section break)."""
+    for child in paragraph:
+        name = _local(child)
+        if name not in _KEEPS:
             return False
-        if element.tag in {qn("w:drawing"), qn("w:pict"), qn("w:object"), qn("w:br"), qn("w:tab")}:
+        if name == "pPr" and any(_local(c) == "sectPr" for c in child):
             return False
+        if name == "r":
+            for item in child:
+                if _local(item) not in _RUN_KEEPS or (_local(item) == "t" and item.text):
+                    return False
     return True
+
+
+def _local(element: Any) -> str:
+    """The local name of a WordprocessingML element ("" for another namespace)."""
+    tag = element.tag
+    if not isinstance(tag, str) or not tag.startswith(f"{{{_W}}}"):
+        return ""
+    return tag[len(_W) + 2 :]

@@ -40,6 +40,12 @@ def _name(value: Any) -> str:
     return repr(value)
 
 
+def _callable(value: Any) -> str:
+    """A filter or test as Jinja's compiler sees it: which function, and whether it is
+    passed the context, the evaluation context or the environment."""
+    return f"{_name(value)}@{getattr(value, 'jinja_pass_arg', '')}"
+
+
 def fingerprint(env: Any) -> str:
     """What of ``env`` the compiled code depends on: its class, escaping, finalize,
     syntax, filters and tests."""
@@ -66,9 +72,10 @@ def fingerprint(env: Any) -> str:
             f"autoescape={_name(env.autoescape)}",
             f"finalize={_name(env.finalize)}",
             repr(syntax),
+            f"async={env.is_async}",
             "extensions=" + ",".join(sorted(env.extensions)),
-            "filters=" + ",".join(sorted(env.filters)),
-            "tests=" + ",".join(sorted(env.tests)),
+            "filters=" + ",".join(f"{k}:{_callable(v)}" for k, v in sorted(env.filters.items())),
+            "tests=" + ",".join(f"{k}:{_callable(v)}" for k, v in sorted(env.tests.items())),
         )
     )
 
@@ -154,7 +161,8 @@ def generate(
             continue
         module = f"part_{key[:16]}"
         code[key] = module
-        files[f"{module}.py"] = HEADER + env.compile(source, raw=True) + "\n"
+        # the notice goes last: Jinja's line table counts the code's lines from the top
+        files[f"{module}.py"] = env.compile(source, raw=True) + "\n" + HEADER
     lines = [
         HEADER.rstrip("\n"),
         '"""The default template, prepared by docxtpl and compiled by Jinja when it was',

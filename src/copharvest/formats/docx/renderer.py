@@ -12,6 +12,7 @@ from copharvest.formats.docx.content import OLD_TEMPLATE, ignores_layout, place_
 from copharvest.formats.docx.context import clean, render_context
 
 if TYPE_CHECKING:
+    from copharvest.formats.docx.gridtable import GridTables
     from copharvest.formats.docx.sandbox import BookletEnvironment
     from copharvest.views import Harvest
 
@@ -294,7 +295,7 @@ def _picture(part: Any, picture: io.BytesIO, width: Any, title: str, alt: str) -
     )
 
 
-def chart_image(part: Any, chart: dict[str, Any]) -> Any:
+def chart_image(part: Any, chart: dict[str, Any], grids: GridTables | None = None) -> Any:
     """A chart of the render context as inert markup: a native Word chart when it has
     numbers, a table of shaded cells when it has a grid, else its (cleaned) picture."""
     from docx.shared import Mm
@@ -306,9 +307,11 @@ def chart_image(part: Any, chart: dict[str, Any]) -> Any:
 
         return add_chart(part, ChartSpec.from_context(chart), CHART_WIDTH_MM)
     if chart.get("grid"):
-        from copharvest.formats.docx.gridtable import grid_markup
+        from copharvest.formats.docx.gridtable import GridTables, grid_markup
 
-        return grid_markup(chart["grid"], chart["title"], chart["alt_text"], CHART_WIDTH_MM)
+        tables = grids if grids is not None else GridTables()
+        grid, title, alt = chart["grid"], chart["title"], chart["alt_text"]
+        return grid_markup(grid, title, alt, CHART_WIDTH_MM, tables)
     picture = clean_picture(chart["path"])
     return _picture(part, picture, Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"])
 
@@ -345,7 +348,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     from docx.shared import Mm
     from jinja2.exceptions import TemplateError
 
-    from copharvest.formats.docx.gridtable import tidy_grids
+    from copharvest.formats.docx.gridtable import GridTables, place_grids
     from copharvest.formats.docx.intake import sanitize
     from copharvest.formats.docx.package import package_members, zip_members
     from copharvest.formats.docx.pictures import clean_picture
@@ -372,9 +375,10 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     tpl.name = name
     part = tpl.docx.part
     rels_before = set(part.rels)
+    grids = GridTables()  # tables go in after rendering, where their marks are
     for chart in context["continuity"]["charts"]:
-        chart["image"] = chart_image(part, chart)
-    place_pictures(context, part, options)
+        chart["image"] = chart_image(part, chart, grids)
+    place_pictures(context, part, options, grids)
     cover = context.get("cover")
     if cover and options.folder is None:
         context["cover"] = None  # no folder to find the picture in
@@ -399,7 +403,7 @@ def render_booklet(harvest: Harvest, options: RenderOptions) -> bytes:
     progress("numbering the lists and filling in the table of contents")
     document = tpl.docx
     _drop_unused_pictures(document.part, rels_before)
-    tidy_grids(document.element.body)
+    place_grids(document.element.body, grids)
     styles = StyleInfo(document)
     restart_numbered_lists(document, styles)
     fill_table_of_contents(document, styles)
