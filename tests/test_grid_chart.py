@@ -371,3 +371,12 @@ def test_a_grid_next_to_another_table_is_kept_apart_from_it() -> None:
     body = _placed(f"{other}<w:p><w:r><w:t>{{grid}}</w:t></w:r></w:p>{other}")
     # tables side by side would be joined into one by Word: paragraphs part them
     assert _kinds(body) == ["tbl", "p", "tbl", "p", "tbl", "sectPr"]
+
+
+def test_a_page_break_before_the_grid_stays() -> None:
+    body = _placed(
+        "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>{grid}</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Figuur 1.</w:t></w:r></w:p>"
+    )
+    assert _kinds(body) == ["p", "tbl", "p", "sectPr"]
+    assert body[0].find("w:pPr/w:pageBreakBefore", NS) is not None

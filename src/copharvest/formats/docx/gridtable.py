@@ -198,6 +198,8 @@ def grid_markup(
 _KEEPS = {"pPr", "r", "proofErr"}
 """What a paragraph may hold and still be removed once its grid is out of it."""
 _RUN_KEEPS = {"rPr", "t", "lastRenderedPageBreak"}
+_PPR_KEEPS = {"sectPr", "pageBreakBefore"}
+"""Paragraph properties that keep the paragraph: a section's end, a page break."""
 
 
 def place_grids(body: Any, tables: GridTables) -> None:
@@ -239,12 +241,12 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def _blank(paragraph: Any) -> bool:
     """Whether a paragraph holds nothing but its properties and empty runs (no
-    bookmark, comment, field, note reference, picture or section break)."""
+    bookmark, comment, field, note reference, picture, page or section break)."""
     for child in paragraph:
         name = _local(child)
         if name not in _KEEPS:
             return False
-        if name == "pPr" and any(_local(c) == "sectPr" for c in child):
+        if name == "pPr" and any(_local(c) in _PPR_KEEPS for c in child):
             return False
         if name == "r":
             for item in child:
