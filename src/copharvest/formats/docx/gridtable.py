@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.oxml.ns import qn
 from markupsafe import Markup, escape
 
 from copharvest.formats.docx.typeset import text_width
@@ -195,10 +196,10 @@ def grid_markup(
     return tables.mark(table) if table else Markup("")
 
 
-_KEEPS = {"pPr", "r", "proofErr"}
+_KEEPS = {qn("w:pPr"), qn("w:r"), qn("w:proofErr")}
 """What a paragraph may hold and still be removed once its grid is out of it."""
-_RUN_KEEPS = {"rPr", "t", "lastRenderedPageBreak"}
-_PPR_KEEPS = {"sectPr", "pageBreakBefore"}
+_RUN_KEEPS = {qn("w:rPr"), qn("w:t"), qn("w:lastRenderedPageBreak")}
+_PPR_KEEPS = {qn("w:sectPr"), qn("w:pageBreakBefore")}
 """Paragraph properties that keep the paragraph: a section's end, a page break."""
 
 
@@ -208,8 +209,8 @@ def place_grids(body: Any, tables: GridTables) -> None:
     holds nothing else, unless that would leave the table against another table.
     A paragraph follows the table where nothing else would (the end of a cell or a
     text box, another table)."""
-    from docx.oxml.ns import qn
-    from lxml import etree
+    from docx.oxml import OxmlElement, parse_xml
+    from docx.oxml.ns import nsdecls
 
     for start in list(body.iter(qn("w:bookmarkStart"))):
         table_xml = tables.tables.get(str(start.get(qn("w:name"))))
@@ -222,10 +223,9 @@ def place_grids(body: Any, tables: GridTables) -> None:
         start.getparent().remove(start)
         if paragraph is None:  # not in a paragraph (never so from a template's text)
             continue
-        table = etree.fromstring(f'<w:wrap xmlns:w="{_W}">{table_xml}</w:wrap>')[0]
-        ends_section = paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
-        if ends_section:
-            paragraph.addprevious(table)
+        table = parse_xml(table_xml.replace("<w:tbl>", f"<w:tbl {nsdecls('w')}>", 1))
+        if paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            paragraph.addprevious(table)  # it stays in the section the paragraph ends
             continue
         paragraph.addnext(table)
         before = paragraph.getprevious()
@@ -233,31 +233,19 @@ def place_grids(body: Any, tables: GridTables) -> None:
             paragraph.getparent().remove(paragraph)
         after = table.getnext()
         if after is None or after.tag != qn("w:p"):
-            table.addnext(etree.fromstring(f'<w:p xmlns:w="{_W}"/>'))
-
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+            table.addnext(OxmlElement("w:p"))
 
 
 def _blank(paragraph: Any) -> bool:
     """Whether a paragraph holds nothing but its properties and empty runs (no
     bookmark, comment, field, note reference, picture, page or section break)."""
     for child in paragraph:
-        name = _local(child)
-        if name not in _KEEPS:
+        if child.tag not in _KEEPS:
             return False
-        if name == "pPr" and any(_local(c) in _PPR_KEEPS for c in child):
+        if child.tag == qn("w:pPr") and any(c.tag in _PPR_KEEPS for c in child):
             return False
-        if name == "r":
+        if child.tag == qn("w:r"):
             for item in child:
-                if _local(item) not in _RUN_KEEPS or (_local(item) == "t" and item.text):
+                if item.tag not in _RUN_KEEPS or (item.tag == qn("w:t") and item.text):
                     return False
     return True
-
-
-def _local(element: Any) -> str:
-    """The local name of a WordprocessingML element ("" for another namespace)."""
-    tag = element.tag
-    if not isinstance(tag, str) or not tag.startswith(f"{{{_W}}}"):
-        return ""
-    return tag[len(_W) + 2 :]
