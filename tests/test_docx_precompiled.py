@@ -17,6 +17,7 @@ from copharvest.cli import cli
 from copharvest.formats.docx import export_template, precompiled
 from copharvest.formats.docx.renderer import booklet_environment, shipped_files
 from copharvest.formats.docx.template import SHIPPED_PATH
+from test_docx_template import variant
 
 EXAMPLE = EXAMPLES / "wijkenaanpak-2009-2011"
 
@@ -121,15 +122,7 @@ def test_an_exported_template_left_as_it_is_uses_the_shipped_code(
 def test_a_changed_template_is_compiled_at_the_build(
     tmp_path: Path, compiled_sources: list[int]
 ) -> None:
-    source = zipfile.ZipFile(io.BytesIO(export_template()))
-    template = tmp_path / "changed.docx"
-    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as out:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "word/document.xml":
-                assert b"{{ labels.figure }}" in data
-                data = data.replace(b"{{ labels.figure }}", b"Fig.", 1)
-            out.writestr(name, data)
+    template = variant(tmp_path, lambda xml: xml.replace("{{ labels.figure }}", "Fig.", 1))
     booklet = _build(tmp_path / "out.docx", "--template", str(template))
     # parsed once, by the check of the template: the build compiles the check's tree
     assert len([n for n in compiled_sources if n > 50_000]) == 1

@@ -21,6 +21,7 @@ from copharvest.booklet_charts import GRID_COLUMNS, GRID_ROWS, attendance_grid
 from copharvest.charts import chart_words
 from copharvest.cli import cli
 from copharvest.continuity import TIERS
+from copharvest.formats.docx.context import _plain
 from copharvest.formats.docx.gridtable import MIN_ROW_MM, TWIPS_PER_MM, grid_table
 from copharvest.model import Community, Member, Period, Session
 from copharvest.pipeline import prepare
@@ -200,18 +201,7 @@ def test_a_large_harvest_is_shown_in_bands_whose_labels_fit() -> None:
     from copharvest.views import ChartGrid
 
     assert isinstance(grid, ChartGrid)
-    context = {
-        "columns": list(grid.columns),
-        "groups": [
-            {
-                "label": g.label,
-                "colour": g.colour,
-                "fill": g.fill,
-                "rows": [list(r) for r in g.rows],
-            }
-            for g in grid.groups
-        ],
-    }
+    context = _plain(grid)  # as the render context gives it
     xml = grid_table(context, "Aanwezigheid", alt, CHART_WIDTH_MM)
     table = etree.fromstring(f'<w:body xmlns:w="{W}">{xml}</w:body>')[0]
     columns = table.findall("w:tblGrid/w:gridCol", NS)
@@ -242,18 +232,7 @@ def test_a_large_harvest_is_shown_in_bands_whose_labels_fit() -> None:
 def test_a_group_of_one_gets_room_for_its_label() -> None:
     grid, _ = _grid(_community(60, 6, one_timer=True))
     (single,) = [g for g in grid.groups if len(g.rows) == 1]
-    context = {
-        "columns": list(grid.columns),
-        "groups": [
-            {
-                "label": g.label,
-                "colour": g.colour,
-                "fill": g.fill,
-                "rows": [list(r) for r in g.rows],
-            }
-            for g in grid.groups
-        ],
-    }
+    context = _plain(grid)  # as the render context gives it
     table = etree.fromstring(
         f'<w:body xmlns:w="{W}">{grid_table(context, "t", "a", 150)}</w:body>'
     )[0]

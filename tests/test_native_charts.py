@@ -20,6 +20,7 @@ from conftest import EXAMPLES
 from copharvest.cli import cli
 from copharvest.formats.docx import chartxml, nativechart
 from copharvest.formats.docx.nativechart import ChartSpec
+from test_docx_template import variant
 
 EXAMPLE = EXAMPLES / "wijkenaanpak-2009-2011"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -118,19 +119,11 @@ def test_rebuilds_with_charts_are_byte_identical(booklet: Path, tmp_path: Path) 
 
 def _restyled(tmp_path: Path) -> Path:
     """The default template with a teal first accent."""
-    from copharvest.formats.docx import export_template
 
-    source = zipfile.ZipFile(io.BytesIO(export_template()))
-    path = tmp_path / "teal.docx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "word/theme/theme1.xml":
-                data = re.sub(
-                    rb"(<a:accent1>\s*<a:srgbClr val=\")[0-9A-Fa-f]{6}", rb"\g<1>008080", data
-                )
-            out.writestr(name, data)
-    return path
+    def teal(xml: str) -> str:
+        return re.sub(r"(<a:accent1>\s*<a:srgbClr val=\")[0-9A-Fa-f]{6}", r"\g<1>008080", xml)
+
+    return variant(tmp_path, teal, part="word/theme/theme1.xml")
 
 
 def test_a_restyled_theme_restyles_the_charts(tmp_path: Path) -> None:
@@ -239,19 +232,11 @@ def test_the_example_charts_are_written_without_the_libraries(booklet: Path) -> 
 
 
 def test_charts_a_template_does_not_print_leave_nothing_behind(tmp_path: Path) -> None:
-    from copharvest.formats.docx import export_template
+    def without_charts(xml: str) -> str:
+        assert "{{ chart.image }}" in xml
+        return xml.replace("{{ chart.image }}", "").replace("{{ piece.chart.image }}", "")
 
-    source = zipfile.ZipFile(io.BytesIO(export_template()))
-    template = tmp_path / "no-charts.docx"
-    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as out:
-        for name in source.namelist():
-            data = source.read(name)
-            if name == "word/document.xml":
-                assert b"{{ chart.image }}" in data
-                data = data.replace(b"{{ chart.image }}", b"").replace(
-                    b"{{ piece.chart.image }}", b""
-                )
-            out.writestr(name, data)
+    template = variant(tmp_path, without_charts)
     parts = _members(_build(tmp_path / "out.docx", "--template", str(template)))
     assert not [n for n in parts if n.startswith(("word/charts/", "word/embeddings/"))]
     assert b"/charts/" not in parts["word/_rels/document.xml.rels"]
