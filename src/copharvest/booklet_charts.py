@@ -226,10 +226,12 @@ def attendance_grid(
     columns = _bands(len(sessions), GRID_COLUMNS)
     tiers = analysis.continuity.community.tiers
     grey = _rgb(MISSED)
+    # a full cell's colour: the tier's theme colour as the template has it
+    fills = {t: colours.get(TIER_COLOURS.get(t, ""), "9E9E9E").upper() for t in TIERS}
     grouped: dict[Tier, list[tuple[str, ...]]] = {}
     for a, b in rows:
         tier = tier_of[a]
-        colour = _rgb(colours.get(TIER_COLOURS.get(tier, ""), "9E9E9E"))
+        colour = _rgb(fills[tier])
         cells: list[str] = []
         for start, stop in columns:
             came = sum(sum(r[start:stop]) for r in attended[a:b])
@@ -249,7 +251,7 @@ def attendance_grid(
         GridGroup(
             label=f"{words[tier]} ({_number(tiers[tier], lang)})",
             colour=TIER_COLOURS.get(tier, ""),
-            fill=colours.get(TIER_COLOURS.get(tier, ""), "9E9E9E").upper(),
+            fill=fills[tier],
             rows=tuple(cells),
         )
         for tier, cells in sorted(grouped.items(), key=lambda item: TIERS.index(item[0]))
