@@ -76,7 +76,7 @@ def _loops_over_content(template: bytes) -> bool:
 
 
 def place_pictures(
-    context: dict[str, Any], part: Any, options: RenderOptions, grids: GridTables | None = None
+    context: dict[str, Any], part: Any, options: RenderOptions, grids: GridTables
 ) -> None:
     """Give each figure and picture of the chapters' content its image; a picture that
     has no folder to be found in is left out."""

@@ -43,7 +43,7 @@ AXIS_PT = 8
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="FFFFFF"/>'
 """A half-point white line between cells."""
 MARKER = "copharvest-grid"
-"""The name of the bookmark that marks a grid table until :func:`tidy_grids` runs."""
+"""The names of the bookmarks that mark the grid tables until :func:`place_grids` runs."""
 
 _KEEP_P = "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>"
 

@@ -163,6 +163,7 @@ def _template_class() -> type[Any]:
 
         def patch_xml(self, src_xml: str) -> str:
             from copharvest.formats.docx.precompiled import patched as shipped
+            from copharvest.formats.docx.sandbox import remember
 
             # a part of the default template comes patched; a part the check of a
             # user's template patched is not patched again
@@ -170,9 +171,7 @@ def _template_class() -> type[Any]:
             if found is None:
                 patched: str = super().patch_xml(src_xml)
                 found = (patched, _TABLE_TAGS.search(src_xml) is not None)
-                if len(_PATCHED) >= 16:
-                    _PATCHED.clear()
-                _PATCHED[src_xml] = found
+                remember(_PATCHED, src_xml, found)
             self.needs_table_fix = self.needs_table_fix or found[1]
             return found[0]
 
@@ -295,7 +294,7 @@ def _picture(part: Any, picture: io.BytesIO, width: Any, title: str, alt: str) -
     )
 
 
-def chart_image(part: Any, chart: dict[str, Any], grids: GridTables | None = None) -> Any:
+def chart_image(part: Any, chart: dict[str, Any], grids: GridTables) -> Any:
     """A chart of the render context as inert markup: a native Word chart when it has
     numbers, a table of shaded cells when it has a grid, else its (cleaned) picture."""
     from docx.shared import Mm
@@ -307,11 +306,10 @@ def chart_image(part: Any, chart: dict[str, Any], grids: GridTables | None = Non
 
         return add_chart(part, ChartSpec.from_context(chart), CHART_WIDTH_MM)
     if chart.get("grid"):
-        from copharvest.formats.docx.gridtable import GridTables, grid_markup
+        from copharvest.formats.docx.gridtable import grid_markup
 
-        tables = grids if grids is not None else GridTables()
         grid, title, alt = chart["grid"], chart["title"], chart["alt_text"]
-        return grid_markup(grid, title, alt, CHART_WIDTH_MM, tables)
+        return grid_markup(grid, title, alt, CHART_WIDTH_MM, grids)
     picture = clean_picture(chart["path"])
     return _picture(part, picture, Mm(CHART_WIDTH_MM), chart["title"], chart["alt_text"])
 

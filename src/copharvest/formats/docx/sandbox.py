@@ -123,8 +123,6 @@ class BookletEnvironment(ImmutableSandboxedEnvironment):
             return super().from_string(source, globals, template_class)
         template = self.compiled.get(source)
         if template is None:
-            if len(self.compiled) >= 16:
-                self.compiled.clear()
             from copharvest.formats.docx.precompiled import compiled
 
             # the default template's parts were compiled when copharvest was made; a
@@ -136,17 +134,23 @@ class BookletEnvironment(ImmutableSandboxedEnvironment):
                 template = self.template_class.from_code(self, code, self.make_globals(None))
             if template is None:
                 template = super().from_string(source)
-            self.compiled[source] = template
+            remember(self.compiled, source, template)
         return template
 
     def parse_for_build(self, source: str) -> Any:
         """The syntax tree of ``source``, kept for the build that compiles it next (the
         check of a user's template parses what the build would parse again)."""
         ast = self.parse(source)
-        if len(self.parsed) >= 16:
-            self.parsed.clear()
-        self.parsed[source] = ast
+        remember(self.parsed, source, ast)
         return ast
+
+
+def remember(store: dict[str, Any], key: str, value: Any, limit: int = 16) -> None:
+    """Keep ``value`` under ``key`` in a store of a booklet's few parts, emptied when it
+    holds ``limit`` (a process that builds many booklets keeps only the last ones')."""
+    if len(store) >= limit:
+        store.clear()
+    store[key] = value
 
 
 _DICT_NAMES = frozenset(dir(dict))
