@@ -43,7 +43,6 @@ _P, _PPR, _PSTYLE, _KEEP = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:keepNex
 _TR, _TC, _TRPR, _TCPR = qn("w:tr"), qn("w:tc"), qn("w:trPr"), qn("w:tcPr")
 _VAL, _W = qn("w:val"), qn("w:w")
 _T, _GRIDSPAN, _TBLHEADER = qn("w:t"), qn("w:gridSpan"), qn("w:tblHeader")
-_STYLE_PATH = f"{_PPR}/{_PSTYLE}"
 _TCW, _TYPE = qn("w:tcW"), qn("w:type")
 
 # Average advance widths of Calibri, in thousandths of an em, by kind of character: an
@@ -150,7 +149,8 @@ def _words(element: Any) -> str:
 
 
 def _style(paragraph: Any) -> str:
-    style = paragraph.find(_STYLE_PATH)
+    ppr = _child(paragraph, _PPR)
+    style = None if ppr is None else _child(ppr, _PSTYLE)
     return "" if style is None else str(style.get(_VAL, ""))
 
 
