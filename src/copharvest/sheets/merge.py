@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -140,11 +141,14 @@ class _Merger:
         # records without an id are told apart by their content only: each of the
         # sheet's is one of the folder's equal records, as many times as the folder has
         # it; a further equal one is a record of its own (never merged into another)
-        unmatched = _Multiset(r for r in out if getattr(r, "id", None) is None)
+        # (records are frozen and hold tuples, never lists or dicts: they hash)
+        unmatched = Counter(r for r in out if getattr(r, "id", None) is None)
         for item in new:
             rid = getattr(item.record, "id", None)
             if rid is None:
-                if not unmatched.take(item.record):
+                if unmatched[item.record]:
+                    unmatched[item.record] -= 1
+                else:
                     out.append(item.record)
                     self.changes.append(f"add a {what}: {_excerpt(item.record)}")
                 continue
@@ -156,33 +160,6 @@ class _Merger:
                 out.append(item.record)
                 self.changes.append(f"add {_label(what, item.record)}")
         return tuple(out)
-
-
-class _Multiset:
-    """Records counted by equality (by hash where they have one)."""
-
-    def __init__(self, records: Iterable[Any]) -> None:
-        self.counts: dict[Any, int] = {}
-        self.others: list[Any] = []  # records that cannot be hashed
-        for record in records:
-            try:
-                self.counts[record] = self.counts.get(record, 0) + 1
-            except TypeError:
-                self.others.append(record)
-
-    def take(self, record: Any) -> bool:
-        """Whether an equal record was left; it is no longer."""
-        try:
-            left = self.counts.get(record, 0)
-        except TypeError:
-            if record in self.others:
-                self.others.remove(record)
-                return True
-            return False
-        if left:
-            self.counts[record] = left - 1
-            return True
-        return False
 
 
 def _excerpt(record: Any) -> str:
