@@ -119,7 +119,13 @@ def build(
 
     The file is written atomically: a failed build leaves an earlier one untouched.
     """
-    from copharvest.outputs import STDOUT, OutputError, check_output, choose_format
+    from copharvest.outputs import (
+        STDOUT,
+        OutputError,
+        check_output,
+        choose_format,
+        default_output,
+    )
     from copharvest.pipeline import BuildError, render
     from copharvest.plugins import get_registry
     from copharvest.privacy import Audience
@@ -147,8 +153,7 @@ def build(
         if target is None:
             if root is None:
                 raise OutputError("a community not read from a folder needs an output path")
-            suffix = "-internal" if audience == "internal" else ""
-            target = Path(f"{root.resolve().name}{suffix}{fmt.suffix}")
+            target = default_output(root, audience, fmt.suffix)
         own_template = Path(template) if template is not None else None
         check_output(target, reads=[own_template] if own_template else [], folder=root)
         community = records

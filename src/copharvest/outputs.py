@@ -85,6 +85,14 @@ STDOUT = Path("-")
 """``-o -``: write a text format to standard output."""
 
 
+def default_output(folder: Path, audience: str, suffix: str) -> Path:
+    """Where a build writes when no output is given: in the working folder, named after
+    the harvest folder (``-internal`` for the internal audience) with the format's
+    suffix."""
+    tag = "-internal" if audience == "internal" else ""
+    return Path(f"{folder.resolve().name}{tag}{suffix}")
+
+
 def choose_format(formats: dict[str, Any], name: str | None, output: Path | None) -> Any:
     """The output format a build writes, from ``-f`` and the output's suffix.
 

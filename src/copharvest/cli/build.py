@@ -109,6 +109,7 @@ def build(
     from copharvest.analysis import AnalysisError
     from copharvest.cli.outputs import STDOUT, check_output, choose_format
     from copharvest.formats.base import RenderError
+    from copharvest.outputs import default_output
     from copharvest.pipeline import BuildError, render
     from copharvest.plugins import PluginError
     from copharvest.privacy import Audience
@@ -121,8 +122,7 @@ def build(
     chosen = choose_format(registry.formats, format_name, output)
     records = load_or_exit(folder, check_pack=True)
     community = _with_locale(records, locale)
-    suffix = "-internal" if audience == "internal" else ""
-    target = output or Path(f"{folder.resolve().name}{suffix}{chosen.suffix}")
+    target = output or default_output(folder, audience, chosen.suffix)
     if target != STDOUT:
         check_output(target, reads=[template] if template else [], folder=folder)
     progress = _Progress(quiet)
